@@ -1,0 +1,13 @@
+package io.k8tre.portal;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Entry point of the K8TRE Portal. */
+@SpringBootApplication
+public class PortalApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(PortalApplication.class, args);
+  }
+}
