@@ -1,0 +1,36 @@
+package io.k8tre.portal.web;
+
+import io.k8tre.portal.access.AccessReason;
+import io.k8tre.portal.access.Decision;
+import io.k8tre.portal.login.PortalUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+
+/** Shared steps of the pages and JSON endpoints that read the directory for a person. */
+final class DirectoryPages {
+
+  private DirectoryPages() {}
+
+  static PortalUser requireUser(Authentication authentication) {
+    return PortalUser.of(authentication)
+        .orElseThrow(
+            () ->
+                new PageException(
+                    HttpStatus.FORBIDDEN,
+                    "user.unnamed",
+                    "Your sign-in did not carry a username this portal can use."));
+  }
+
+  /** Throws the page for a denied decision: 404 for an unknown project or app, else 403. */
+  static void requireAllowed(Decision decision) {
+    if (decision.allowed()) {
+      return;
+    }
+    AccessReason reason = decision.reason();
+    HttpStatus status =
+        reason == AccessReason.PROJECT_UNKNOWN || reason == AccessReason.APP_UNKNOWN
+            ? HttpStatus.NOT_FOUND
+            : HttpStatus.FORBIDDEN;
+    throw new PageException(status, reason.code(), reason.explanation());
+  }
+}

@@ -1,0 +1,50 @@
+package io.k8tre.portal.web;
+
+import io.k8tre.portal.access.AccessPolicy;
+import io.k8tre.portal.directory.Directory;
+import io.k8tre.portal.directory.DirectorySnapshot;
+import io.k8tre.portal.login.PortalUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The dashboard: the person's projects, and one project's apps. */
+@Controller
+class ProjectsController {
+
+  private final Directory directory;
+
+  ProjectsController(Directory directory) {
+    this.directory = directory;
+  }
+
+  @GetMapping("/")
+  String home(Authentication authentication, Model model) {
+    PortalUser.of(authentication).ifPresent(user -> model.addAttribute("user", user));
+    return "index";
+  }
+
+  @GetMapping("/projects")
+  String projects(Authentication authentication, Model model) {
+    PortalUser user = DirectoryPages.requireUser(authentication);
+    DirectorySnapshot snapshot = directory.snapshot();
+
+    model.addAttribute("user", user);
+    model.addAttribute("projects", AccessPolicy.projectsOf(snapshot, user.username()));
+    model.addAttribute("standing", AccessPolicy.standing(snapshot, user.username()));
+    return "projects";
+  }
+
+  @GetMapping("/projects/{project}/apps")
+  String apps(@PathVariable String project, Authentication authentication, Model model) {
+    PortalUser user = DirectoryPages.requireUser(authentication);
+    DirectorySnapshot snapshot = directory.snapshot();
+
+    DirectoryPages.requireAllowed(AccessPolicy.decideProject(snapshot, user.username(), project));
+    model.addAttribute("user", user);
+    model.addAttribute("project", snapshot.project(project).orElseThrow());
+    return "apps";
+  }
+}

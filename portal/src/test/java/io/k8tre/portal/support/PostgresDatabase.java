@@ -1,0 +1,38 @@
+package io.k8tre.portal.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A fresh PostgreSQL database for one test JVM on the machine's local server (127.0.0.1:5432, trust
+ * authentication), so Flyway migrates from nothing each run.
+ */
+public final class PostgresDatabase {
+
+  public static final String NAME = "k8tre_portal_it";
+  public static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + NAME;
+  public static final String USER = "postgres";
+
+  private static boolean created;
+
+  private PostgresDatabase() {}
+
+  public static synchronized void recreate() {
+    if (created) {
+      return;
+    }
+    try (Connection admin =
+            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", USER, "");
+        Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+      statement.execute("CREATE DATABASE " + NAME);
+      created = true;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "PostgreSQL at 127.0.0.1:5432 is needed for the integration tests (bin/test starts it)",
+          e);
+    }
+  }
+}
