@@ -1,0 +1,103 @@
+package io.k8tre.portal.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Runs against the fabric8 mock API server; instance fields give each test its own server. */
+@EnableKubernetesMockClient(crud = true)
+class KubernetesDirectorySourceTest extends DirectorySourceContractTest {
+
+  private static final String NAMESPACE = "keycloak";
+
+  KubernetesClient client;
+
+  @Override
+  DirectorySource newSource() {
+    return new KubernetesDirectorySource(client, SampleDirectory.properties(null, Duration.ZERO));
+  }
+
+  @Override
+  Duration follow() {
+    return Duration.ofSeconds(1);
+  }
+
+  @Override
+  void putGroup(String name, List<String> members, List<String> projects) {
+    GenericKubernetesResource group =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("identity.k8tre.io/v1alpha1")
+            .withKind("Group")
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(NAMESPACE)
+            .endMetadata()
+            .withAdditionalProperties(
+                Map.of("spec", Map.of("members", members, "projects", projects)))
+            .build();
+    client
+        .genericKubernetesResources(context("Group", "groups"))
+        .resource(group)
+        .createOr(r -> r.update());
+  }
+
+  @Override
+  void deleteGroup(String name) {
+    client
+        .genericKubernetesResources(context("Group", "groups"))
+        .inNamespace(NAMESPACE)
+        .withName(name)
+        .delete();
+  }
+
+  @Test
+  void startWhenConnectedThenWatchHealthyAndSyncTimeSet() {
+    started();
+
+    var kubernetes = (KubernetesDirectorySource) source();
+    assertThat(kubernetes.isWatchHealthy()).isTrue();
+    assertThat(kubernetes.lastSuccessfulSync()).isPresent();
+  }
+
+  @Test
+  void startWhenGroupInOtherNamespaceThenIgnored() {
+    started();
+
+    client
+        .genericKubernetesResources(context("Group", "groups"))
+        .inNamespace("elsewhere")
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("identity.k8tre.io/v1alpha1")
+                .withKind("Group")
+                .withNewMetadata()
+                .withName("stray")
+                .withNamespace("elsewhere")
+                .endMetadata()
+                .build())
+        .create();
+    putGroup("marker", List.of(), List.of());
+
+    await().atMost(follow()).until(() -> latest().group("marker").isPresent());
+    assertThat(latest().group("stray")).isEmpty();
+  }
+
+  private static ResourceDefinitionContext context(String kind, String plural) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup("identity.k8tre.io")
+        .withVersion("v1alpha1")
+        .withKind(kind)
+        .withPlural(plural)
+        .withNamespaced(true)
+        .build();
+  }
+}
