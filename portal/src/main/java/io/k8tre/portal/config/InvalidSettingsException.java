@@ -7,7 +7,7 @@ public class InvalidSettingsException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final List<String> problems;
+  private final transient List<String> problems;
 
   public InvalidSettingsException(List<String> problems) {
     super(problems.size() + " settings problem(s): " + String.join("; ", problems));

@@ -2,6 +2,7 @@ package io.k8tre.portal.web;
 
 import io.k8tre.portal.access.AccessReason;
 import io.k8tre.portal.access.Decision;
+import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.login.PortalUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -19,6 +20,14 @@ final class DirectoryPages {
                     HttpStatus.FORBIDDEN,
                     "user.unnamed",
                     "Your sign-in did not carry a username this portal can use."));
+  }
+
+  /** Whether the person can have projects at all: known to the directory and enabled. */
+  static Decision standing(DirectorySnapshot snapshot, String username) {
+    return snapshot
+        .user(username)
+        .map(u -> u.enabled() ? Decision.allow() : Decision.deny(AccessReason.USER_DISABLED))
+        .orElse(Decision.deny(AccessReason.USER_UNKNOWN));
   }
 
   /** Throws the page for a denied decision: 404 for an unknown project or app, else 403. */

@@ -33,7 +33,7 @@ class ProjectsController {
 
     model.addAttribute("user", user);
     model.addAttribute("projects", AccessPolicy.projectsOf(snapshot, user.username()));
-    model.addAttribute("standing", AccessPolicy.standing(snapshot, user.username()));
+    model.addAttribute("standing", DirectoryPages.standing(snapshot, user.username()));
     return "projects";
   }
 

@@ -47,7 +47,7 @@ class ProjectsIT extends PortalIT {
     Document page = Jsoup.parse(answer.body());
 
     assertThat(answer.statusCode()).isEqualTo(403);
-    assertThat(page.selectFirst("code.reason").text()).isEqualTo("not.member");
+    assertThat(page.selectFirst("code.reason").text()).isEqualTo("project.not-member");
     assertThat(page.selectFirst("code.request-id").text())
         .isEqualTo(answer.headers().firstValue("X-Request-ID").orElseThrow());
     assertThat(answer.body()).doesNotContain("Exception", "at io.k8tre");
@@ -75,7 +75,7 @@ class ProjectsIT extends PortalIT {
     assertThat(answer.statusCode()).isEqualTo(403);
     assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/json");
-    assertThat(answer.body()).contains("\"reason\":\"not.member\"", "\"requestId\":");
+    assertThat(answer.body()).contains("\"reason\":\"project.not-member\"", "\"requestId\":");
   }
 
   @Test
