@@ -37,7 +37,7 @@ running_pid() {
 }
 
 fetch() {
-  local staging
+  local staging output
   if [ -x "$KC_HOME/bin/kc.sh" ]; then
     note "Keycloak $KC_VERSION is in $KC_HOME"
     return 0
@@ -48,9 +48,11 @@ fetch() {
   note "unpacking Keycloak $KC_VERSION into $KC_HOME"
   # Run outside the project so Maven does not resolve the reactor; the plugin version is pinned
   # because Maven's built-in default (2.8) predates the options used here.
-  if ! (cd "$staging" && mvn -q -B -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+  # Maven's output is kept for failures only: even with -q it prints stray colour codes.
+  if ! output=$(cd "$staging" && mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
       -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
-      -DoutputDirectory="$staging" </dev/null); then
+      -DoutputDirectory="$staging" </dev/null 2>&1); then
+    printf '%s\n' "$output" >&2
     rm -rf "$staging"
     die "could not fetch org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip from Maven Central"
   fi
