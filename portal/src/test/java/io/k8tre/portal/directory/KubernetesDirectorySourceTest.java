@@ -27,6 +27,12 @@ class KubernetesDirectorySourceTest extends DirectorySourceContractTest {
   }
 
   @Override
+  void awaitWatching() {
+    var kubernetes = (KubernetesDirectorySource) source();
+    await().atMost(Duration.ofSeconds(10)).until(kubernetes::isWatchHealthy);
+  }
+
+  @Override
   Duration follow() {
     return Duration.ofSeconds(1);
   }
