@@ -37,8 +37,9 @@ abstract class DirectorySourceContractTest {
   DirectorySnapshot started() {
     source = newSource();
     source.start(latest::set);
+    DirectorySnapshot first = latest.get();
     awaitWatching();
-    return latest.get();
+    return first;
   }
 
   DirectorySource source() {
