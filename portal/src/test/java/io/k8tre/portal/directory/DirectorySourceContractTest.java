@@ -27,6 +27,9 @@ abstract class DirectorySourceContractTest {
 
   abstract void deleteGroup(String name);
 
+  /** Returns once the source will notice changes; a source that polls is ready at once. */
+  void awaitWatching() {}
+
   Duration follow() {
     return FOLLOW;
   }
@@ -34,7 +37,9 @@ abstract class DirectorySourceContractTest {
   DirectorySnapshot started() {
     source = newSource();
     source.start(latest::set);
-    return latest.get();
+    DirectorySnapshot first = latest.get();
+    awaitWatching();
+    return first;
   }
 
   DirectorySource source() {

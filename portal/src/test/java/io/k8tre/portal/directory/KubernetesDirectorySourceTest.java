@@ -27,6 +27,19 @@ class KubernetesDirectorySourceTest extends DirectorySourceContractTest {
   }
 
   @Override
+  void awaitWatching() {
+    var kubernetes = (KubernetesDirectorySource) source();
+    await().atMost(Duration.ofSeconds(10)).until(kubernetes::isWatchHealthy);
+
+    // One untimed round trip first: on a cold JVM the first watch event can take seconds,
+    // which says nothing about how fast the source follows changes once running.
+    putGroup("warm-up", List.of(), List.of());
+    await().atMost(Duration.ofSeconds(10)).until(() -> latest().group("warm-up").isPresent());
+    deleteGroup("warm-up");
+    await().atMost(Duration.ofSeconds(10)).until(() -> latest().group("warm-up").isEmpty());
+  }
+
+  @Override
   Duration follow() {
     return Duration.ofSeconds(1);
   }
