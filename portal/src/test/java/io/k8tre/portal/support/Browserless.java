@@ -1,8 +1,6 @@
 package io.k8tre.portal.support;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +21,7 @@ import org.jsoup.nodes.Element;
  */
 public final class Browserless {
 
-  private final CookieManager cookies = new CookieManager();
+  private final CookieJar cookies = new CookieJar();
   private final HttpClient client;
   private final URI portal;
 
@@ -31,7 +29,6 @@ public final class Browserless {
     this.portal = portal;
     this.client =
         HttpClient.newBuilder()
-            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -94,10 +91,7 @@ public final class Browserless {
   }
 
   public Optional<String> cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals(name))
-        .map(HttpCookie::getValue)
-        .findFirst();
+    return cookies.value(name);
   }
 
   public static boolean isRedirect(HttpResponse<?> response) {
@@ -114,9 +108,14 @@ public final class Browserless {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+    HttpRequest.Builder withCookies = HttpRequest.newBuilder(built, (name, value) -> true);
+    cookies.header(built.uri()).ifPresent(c -> withCookies.header("Cookie", c));
     try {
-      return client.send(
-          request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+      cookies.remember(response);
+      return response;
     } catch (IOException e) {
       throw new IllegalStateException("request failed", e);
     } catch (InterruptedException e) {
