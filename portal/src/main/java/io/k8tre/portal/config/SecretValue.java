@@ -49,7 +49,7 @@ public final class SecretValue {
   }
 
   /** How a secret looks in a problem report: its shape, never its value. */
-  static String shape(String value) {
+  public static String shape(String value) {
     return value == null ? "unset" : "set, " + value.length() + " characters";
   }
 }

@@ -1,5 +1,6 @@
 package io.k8tre.portal.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,9 @@ class SettingsConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SettingsConfiguration.class);
 
   @Bean
-  CheckedSettings checkedSettings(PortalProperties settings) {
-    List<String> problems = SettingsCheck.problems(settings);
+  CheckedSettings checkedSettings(PortalProperties settings, List<SettingsRule> rules) {
+    List<String> problems = new ArrayList<>(SettingsCheck.problems(settings));
+    rules.forEach(rule -> rule.check(settings, problems));
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }

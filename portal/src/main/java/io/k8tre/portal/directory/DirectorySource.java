@@ -14,6 +14,11 @@ interface DirectorySource extends AutoCloseable {
    */
   void start(Consumer<DirectorySnapshot> listener);
 
+  /** False while the source cannot see changes (a broken watch); the directory then ages. */
+  default boolean isWatching() {
+    return true;
+  }
+
   /** Stops watching; no snapshot is delivered afterwards. */
   @Override
   void close();

@@ -69,7 +69,8 @@ final class KubernetesDirectorySource implements DirectorySource {
   }
 
   /** True while every informer is running and watching; for a readiness check. */
-  public boolean isWatchHealthy() {
+  @Override
+  public boolean isWatching() {
     return !informers.isEmpty()
         && informers.stream().allMatch(i -> i.isRunning() && i.isWatching());
   }

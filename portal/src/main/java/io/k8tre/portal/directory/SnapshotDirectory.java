@@ -1,9 +1,12 @@
 package io.k8tre.portal.directory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The {@link Directory} bean: holds the latest snapshot of its source and swaps it atomically, so a
@@ -18,6 +21,8 @@ final class SnapshotDirectory implements Directory, SmartLifecycle {
   private final AtomicReference<DirectorySnapshot> current =
       new AtomicReference<>(DirectorySnapshot.empty());
   private volatile boolean running;
+  private volatile boolean loaded;
+  private volatile Instant blindSince;
 
   SnapshotDirectory(DirectorySource source, String sourceName) {
     this.source = source;
@@ -31,6 +36,7 @@ final class SnapshotDirectory implements Directory, SmartLifecycle {
 
   void publish(DirectorySnapshot next) {
     current.set(next);
+    loaded = true;
     log.info(
         "Directory snapshot from {}: {} users, {} groups, {} projects, {} problems",
         sourceName,
@@ -38,6 +44,30 @@ final class SnapshotDirectory implements Directory, SmartLifecycle {
         next.groups().size(),
         next.projects().size(),
         next.problems().size());
+  }
+
+  @Override
+  public boolean isLoaded() {
+    return loaded;
+  }
+
+  @Override
+  public Duration staleFor() {
+    Instant since = blindSince;
+    return since == null ? Duration.ZERO : Duration.between(since, Instant.now());
+  }
+
+  /** Notes when the source stopped watching, and when it recovered. */
+  @Scheduled(fixedDelayString = "PT1S")
+  void checkWatch() {
+    boolean watching = running && source.isWatching();
+    if (!watching && blindSince == null) {
+      blindSince = Instant.now();
+      log.warn("Directory watch broken: source={}; check the API server and RBAC", sourceName);
+    } else if (watching && blindSince != null) {
+      blindSince = null;
+      log.info("Directory watch restored: source={}", sourceName);
+    }
   }
 
   @Override

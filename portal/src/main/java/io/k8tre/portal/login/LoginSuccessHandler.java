@@ -1,5 +1,7 @@
 package io.k8tre.portal.login;
 
+import io.k8tre.portal.session.PortalSessions;
+import io.k8tre.portal.session.SessionAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -17,17 +19,26 @@ class LoginSuccessHandler implements AuthenticationSuccessHandler {
 
   private static final Logger log = LoggerFactory.getLogger(LoginSuccessHandler.class);
 
+  private final PortalSessions sessions;
+
+  LoginSuccessHandler(PortalSessions sessions) {
+    this.sessions = sessions;
+  }
+
   @Override
   public void onAuthenticationSuccess(
       HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws IOException {
     String target = DEFAULT_TARGET;
-    HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(RETURN_TO) instanceof String saved) {
+    HttpSession session = request.getSession();
+    if (session.getAttribute(RETURN_TO) instanceof String saved) {
       target = saved;
       session.removeAttribute(RETURN_TO);
     }
-    log.info("Login succeeded: user={}", PortalUser.usernameOf(authentication).orElse("?"));
+    String username = PortalUser.usernameOf(authentication).orElse("?");
+    String sid = sessions.start(session.getId(), username, request.getHeader("User-Agent"));
+    session.setAttribute(SessionAttributes.SID, sid);
+    log.info("Login succeeded: user={}", username);
     response.sendRedirect(target);
   }
 }

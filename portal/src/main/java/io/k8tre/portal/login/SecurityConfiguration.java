@@ -1,14 +1,17 @@
 package io.k8tre.portal.login;
 
 import io.k8tre.portal.config.PortalProperties;
+import io.k8tre.portal.session.PortalSessions;
+import io.k8tre.portal.session.SessionAuthorizedClients;
 import java.net.URI;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,12 +37,34 @@ class SecurityConfiguration {
   /** Keycloak's tokens live in the server-side session, never in a cookie. */
   @Bean
   OAuth2AuthorizedClientRepository authorizedClientRepository() {
-    return new HttpSessionOAuth2AuthorizedClientRepository();
+    return new SessionAuthorizedClients();
+  }
+
+  /**
+   * The gateway's endpoints: nginx calls them on every request, with no portal session and no CSRF
+   * token; they answer from their own checks, so the chain here is kept minimal and stateless.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/auth/validate", "/.well-known/jwks.json")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .anonymous(anonymous -> anonymous.disable());
+    return http.build();
   }
 
   @Bean
+  @Order(2)
   SecurityFilterChain portalSecurity(
-      HttpSecurity http, KeycloakRegistrations registrations, PortalProperties settings)
+      HttpSecurity http,
+      KeycloakRegistrations registrations,
+      PortalProperties settings,
+      PortalSessions sessions)
       throws Exception {
     DefaultOAuth2AuthorizationRequestResolver resolver =
         new DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZATION_BASE);
@@ -70,12 +95,13 @@ class SecurityConfiguration {
                     .authorizationEndpoint(
                         endpoint -> endpoint.authorizationRequestResolver(resolver))
                     .redirectionEndpoint(endpoint -> endpoint.baseUri("/auth/callback"))
-                    .successHandler(new LoginSuccessHandler())
+                    .successHandler(new LoginSuccessHandler(sessions))
                     .failureHandler(new LoginFailureHandler()))
         .logout(
             logout ->
                 logout
                     .logoutUrl("/logout")
+                    .addLogoutHandler(new PortalSessionLogoutHandler(sessions, settings))
                     .logoutSuccessHandler(new KeycloakLogoutHandler(registrations, settings))
                     .invalidateHttpSession(true)
                     .clearAuthentication(true)
@@ -83,7 +109,7 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.disable())
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new PortalEntryPoint()))
         .sessionManagement(
-            sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+            management -> management.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(
             headers ->
                 headers

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
@@ -21,7 +20,6 @@ import org.springframework.session.config.annotation.web.http.EnableSpringHttpSe
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "portal.session.store", havingValue = "memory")
 @EnableSpringHttpSession
-@EnableScheduling
 class MemorySessionConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(MemorySessionConfiguration.class);

@@ -3,43 +3,76 @@ package io.k8tre.portal.web;
 import io.k8tre.portal.access.AccessPolicy;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
+import io.k8tre.portal.directory.ProjectApp;
+import io.k8tre.portal.launch.JupyterHubLauncher;
 import io.k8tre.portal.login.PortalUser;
+import io.k8tre.portal.session.SessionAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The Launch button's target. Membership and the app are checked first, so nothing is ever started
- * for a project the person does not belong to.
+ * The Launch button's target. Membership and the app are checked first, so nothing is minted or
+ * started for a project the person does not belong to.
  */
 @Controller
 class LaunchController {
 
-  private final Directory directory;
+  private static final Logger log = LoggerFactory.getLogger(LaunchController.class);
 
-  LaunchController(Directory directory) {
+  private final Directory directory;
+  private final JupyterHubLauncher jupyterHub;
+
+  LaunchController(Directory directory, JupyterHubLauncher jupyterHub) {
     this.directory = directory;
+    this.jupyterHub = jupyterHub;
   }
 
-  // TODO(#3): mint the project token and redirect to JupyterHub — needs the gateway's keys.
-  // TODO(#4): create the VDIInstance and show its progress — needs the VDI operator.
   @GetMapping("/launch/{project}/{app}")
   String launch(
       @PathVariable String project,
       @PathVariable String app,
       Authentication authentication,
+      HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     PortalUser user = DirectoryPages.requireUser(authentication);
     DirectorySnapshot snapshot = directory.snapshot();
-
     DirectoryPages.requireAllowed(AccessPolicy.decideApp(snapshot, user.username(), project, app));
+    ProjectApp found = snapshot.project(project).flatMap(p -> p.app(app)).orElseThrow();
+
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(SessionAttributes.SID) instanceof String sid)) {
+      String back = "/launch/" + project + "/" + app;
+      return "redirect:/login?redirect=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+    }
+    if ("jupyterhub".equals(found.type())) {
+      OidcUser oidc = (OidcUser) authentication.getPrincipal();
+      JupyterHubLauncher.Launch launch =
+          jupyterHub.launch(
+              new JupyterHubLauncher.Person(oidc.getSubject(), user.username(), user.email()),
+              project,
+              found,
+              sid);
+      launch.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+      log.info(
+          "Launch: user={} project={} app={} type={}", user.username(), project, app, found.type());
+      return "redirect:" + launch.location();
+    }
+    // TODO(#4): create the VDIInstance and show its progress — needs the VDI operator.
     model.addAttribute("user", user);
     model.addAttribute("project", snapshot.project(project).orElseThrow());
-    model.addAttribute("app", snapshot.project(project).flatMap(p -> p.app(app)).orElseThrow());
+    model.addAttribute("app", found);
     response.setStatus(HttpServletResponse.SC_NOT_IMPLEMENTED);
     return "launch-unavailable";
   }

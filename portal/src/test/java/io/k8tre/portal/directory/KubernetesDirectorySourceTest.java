@@ -29,7 +29,7 @@ class KubernetesDirectorySourceTest extends DirectorySourceContractTest {
   @Override
   void awaitWatching() {
     var kubernetes = (KubernetesDirectorySource) source();
-    await().atMost(Duration.ofSeconds(10)).until(kubernetes::isWatchHealthy);
+    await().atMost(Duration.ofSeconds(10)).until(kubernetes::isWatching);
 
     // One untimed round trip first: on a cold JVM the first watch event can take seconds,
     // which says nothing about how fast the source follows changes once running.
@@ -77,7 +77,7 @@ class KubernetesDirectorySourceTest extends DirectorySourceContractTest {
     started();
 
     var kubernetes = (KubernetesDirectorySource) source();
-    assertThat(kubernetes.isWatchHealthy()).isTrue();
+    assertThat(kubernetes.isWatching()).isTrue();
     assertThat(kubernetes.lastSuccessfulSync()).isPresent();
   }
 

@@ -1,0 +1,109 @@
+package io.k8tre.portal.gateway;
+
+import io.k8tre.portal.login.RequestKind;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads nginx's auth sub-request into a {@link GatewayRequest}. The original URL comes from {@code
+ * X-Original-URL} (or {@code X-Forwarded-Host} with {@code X-Original-URI}) only when the TCP peer
+ * is a trusted proxy; from anyone else those headers are ignored. The path is decided on after
+ * percent-decoding and removing dot segments, as the app behind nginx will see it.
+ */
+final class OriginalRequests {
+
+  private static final Pattern HOST = Pattern.compile("[a-z0-9.-]{1,253}(:[0-9]{1,5})?");
+
+  private final TrustedProxies proxies;
+
+  OriginalRequests(TrustedProxies proxies) {
+    this.proxies = proxies;
+  }
+
+  /** The request to decide on, or null when the original URL is present but malformed. */
+  GatewayRequest read(HttpServletRequest request) {
+    List<String> cookies = Collections.list(request.getHeaders("Cookie"));
+    String host = null;
+    String path = null;
+    if (proxies.isTrusted(request.getRemoteAddr())) {
+      String original = originalUrl(request);
+      if (original != null) {
+        URI uri;
+        try {
+          uri = new URI(original);
+        } catch (URISyntaxException e) {
+          return null;
+        }
+        host = AppMatch.authority(uri);
+        path = normalisedPath(uri.getRawPath());
+        if (host == null || uri.getRawUserInfo() != null || !HOST.matcher(host).matches()) {
+          return null;
+        }
+        if (path == null) {
+          return null;
+        }
+      }
+    }
+    return new GatewayRequest(
+        host,
+        path,
+        AuthCookies.tokens(cookies),
+        AuthCookies.currentProject(cookies),
+        bearer(request.getHeader("Authorization")),
+        RequestKind.isApiCall(request));
+  }
+
+  private static String originalUrl(HttpServletRequest request) {
+    String full = request.getHeader("X-Original-URL");
+    if (full != null) {
+      return full;
+    }
+    String uri = request.getHeader("X-Original-URI");
+    String forwardedHost = request.getHeader("X-Forwarded-Host");
+    if (uri == null || forwardedHost == null) {
+      return null;
+    }
+    String proto = request.getHeader("X-Forwarded-Proto");
+    return (proto == null ? "https" : proto) + "://" + forwardedHost + uri;
+  }
+
+  /** Decoded path without dot segments; null when it holds control characters or backslashes. */
+  static String normalisedPath(String rawPath) {
+    if (rawPath == null || rawPath.isEmpty()) {
+      return "/";
+    }
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    for (int i = 0; i < decoded.length(); i++) {
+      char c = decoded.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\\') {
+        return null;
+      }
+    }
+    String collapsed = decoded.replaceAll("/{2,}", "/");
+    try {
+      String normal = new URI(null, null, collapsed, null).normalize().getPath();
+      return normal == null || normal.startsWith("/..") || !normal.startsWith("/") ? null : normal;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static String bearer(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String value = authorization.substring(7).strip();
+    return value.isEmpty() ? null : value;
+  }
+}

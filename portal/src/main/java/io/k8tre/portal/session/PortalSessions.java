@@ -1,0 +1,29 @@
+package io.k8tre.portal.session;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registry of portal logins shared by every replica: who is logged in, and which logins have ended.
+ * The gateway asks {@link #isEnded} on every request, so implementations answer it from memory and
+ * keep that memory in step with the other replicas within about a second.
+ */
+public interface PortalSessions {
+
+  /** Records a new login and returns its stable id. */
+  String start(String httpSessionId, String username, String userAgent);
+
+  Optional<PortalSession> find(String sid);
+
+  /** Active sessions of one person, newest first. */
+  List<PortalSession> activeOf(String username);
+
+  /** Ends a login everywhere; a second call keeps the first reason. */
+  void end(String sid, String reason);
+
+  /** True once the login has ended on any replica (answered from memory). */
+  boolean isEnded(String sid);
+
+  /** Notes activity; implementations may coarsen writes. */
+  void touch(String sid);
+}
