@@ -5,6 +5,7 @@ import io.k8tre.portal.config.SecretValue;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.login.KeycloakRegistrations;
 import io.k8tre.portal.session.PortalSessions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,9 +105,10 @@ class GatewayConfiguration {
       PortalSessions sessions,
       SessionRepository<? extends Session> httpSessions,
       KeycloakRegistrations registrations,
-      RefreshLock lock) {
+      RefreshLock lock,
+      MeterRegistry meters) {
     return new KeycloakSessionRefresher(
-        sessions, httpSessions, registrations, refreshTokenClient(), lock);
+        sessions, httpSessions, registrations, refreshTokenClient(), lock, meters);
   }
 
   @Bean

@@ -4,6 +4,8 @@ import io.k8tre.portal.login.KeycloakRegistrations;
 import io.k8tre.portal.session.PortalSession;
 import io.k8tre.portal.session.PortalSessions;
 import io.k8tre.portal.session.SessionAuthorizedClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -38,13 +40,16 @@ class KeycloakSessionRefresher implements SessionRefresher {
   private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> keycloak;
   private final RefreshLock lock;
   private final Map<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
+  private final MeterRegistry meters;
 
   KeycloakSessionRefresher(
       PortalSessions sessions,
       SessionRepository<? extends Session> httpSessions,
       KeycloakRegistrations registrations,
       OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> keycloak,
-      RefreshLock lock) {
+      RefreshLock lock,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.sessions = sessions;
     this.httpSessions = httpSessions;
     this.registrations = registrations;
@@ -102,6 +107,9 @@ class KeycloakSessionRefresher implements SessionRefresher {
       return Outcome.ENDED;
     }
     OAuth2AccessTokenResponse response;
+    Counter.Builder calls =
+        Counter.builder("portal.gateway.keycloak.refresh")
+            .description("Refresh-token grants sent to Keycloak");
     try {
       response =
           keycloak.getTokenResponse(
@@ -109,6 +117,7 @@ class KeycloakSessionRefresher implements SessionRefresher {
                   registrations.current(), client.getAccessToken(), client.getRefreshToken()));
     } catch (OAuth2AuthorizationException e) {
       String code = e.getError().getErrorCode();
+      calls.tag("outcome", "refused").register(meters).increment();
       if ("invalid_grant".equals(code)) {
         log.info("Token refresh refused: user={} reason=invalid_grant", login.username());
         return Outcome.ENDED;
@@ -116,10 +125,12 @@ class KeycloakSessionRefresher implements SessionRefresher {
       log.warn("Token refresh failed: user={} error={}", login.username(), code);
       return Outcome.UNAVAILABLE;
     } catch (RuntimeException e) {
+      calls.tag("outcome", "unreachable").register(meters).increment();
       log.warn(
           "Token refresh failed: user={} error={}", login.username(), e.getClass().getSimpleName());
       return Outcome.UNAVAILABLE;
     }
+    calls.tag("outcome", "renewed").register(meters).increment();
     OAuth2AuthorizedClient renewed =
         new OAuth2AuthorizedClient(
             client.getClientRegistration(),

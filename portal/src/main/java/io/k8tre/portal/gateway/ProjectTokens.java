@@ -7,7 +7,9 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
@@ -98,11 +100,15 @@ public final class ProjectTokens {
     if (token.length() > 8192) {
       return Verification.failed(TokenProblem.MALFORMED);
     }
-    SignedJWT jwt;
+    JWT parsed;
     try {
-      jwt = SignedJWT.parse(token);
+      parsed = JWTParser.parse(token);
     } catch (ParseException | RuntimeException e) {
       return Verification.failed(TokenProblem.MALFORMED);
+    }
+    if (!(parsed instanceof SignedJWT jwt)) {
+      // "alg": "none" (a plain JWT) or an encrypted one: never a portal token.
+      return Verification.failed(TokenProblem.ALGORITHM);
     }
     if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
       return Verification.failed(TokenProblem.ALGORITHM);

@@ -90,6 +90,24 @@ public final class Browserless {
     return followUntil(submitKeycloakLogin(null, username, password), null);
   }
 
+  /**
+   * What nginx's auth sub-request sends for a request to {@code originalUrl}: the original URL and
+   * the browser's cookies for that host, plus any extra headers.
+   */
+  public HttpResponse<String> validate(String originalUrl, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(resolve("/auth/validate"))
+            .GET()
+            .header("X-Original-URL", originalUrl);
+    headers.forEach(request::header);
+    return sendWithCookiesOf(request, URI.create(originalUrl));
+  }
+
+  /** The Cookie header this browser would send to {@code url}. */
+  public Optional<String> cookieHeader(String url) {
+    return cookies.header(URI.create(url));
+  }
+
   public Optional<String> cookie(String name) {
     return cookies.value(name);
   }
@@ -108,9 +126,15 @@ public final class Browserless {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    return sendWithCookiesOf(request, null);
+  }
+
+  private HttpResponse<String> sendWithCookiesOf(HttpRequest.Builder request, URI cookieUri) {
     HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
     HttpRequest.Builder withCookies = HttpRequest.newBuilder(built, (name, value) -> true);
-    cookies.header(built.uri()).ifPresent(c -> withCookies.header("Cookie", c));
+    cookies
+        .header(cookieUri == null ? built.uri() : cookieUri)
+        .ifPresent(c -> withCookies.header("Cookie", c));
     try {
       HttpResponse<String> response =
           client.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());

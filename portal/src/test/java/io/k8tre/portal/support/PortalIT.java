@@ -1,6 +1,10 @@
 package io.k8tre.portal.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,13 +22,30 @@ public abstract class PortalIT {
   public static final int PORT = 18480;
   public static final URI PORTAL = URI.create("http://localhost:" + PORT);
 
+  /** A copy of the sample resources that tests may change (membership changes). */
+  public static final Path DIRECTORY = copyOfSamples();
+
+  private static Path copyOfSamples() {
+    try {
+      Path dir = Files.createTempDirectory("k8tre-it-directory");
+      try (var files = Files.list(RepositoryLayout.samples())) {
+        for (Path file : files.toList()) {
+          Files.copy(file, dir.resolve(file.getFileName()));
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @DynamicPropertySource
   static void realServices(DynamicPropertyRegistry registry) {
     PostgresDatabase.recreate();
     KeycloakServer.ensureRunning();
     registry.add("spring.datasource.url", () -> PostgresDatabase.URL);
     registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    registry.add("portal.directory.folder", () -> RepositoryLayout.samples().toString());
+    registry.add("portal.directory.folder", () -> DIRECTORY.toString());
   }
 
   protected Browserless newBrowser() {
