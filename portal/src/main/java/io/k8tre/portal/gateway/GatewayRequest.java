@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * What the gateway decides on, taken from nginx's auth sub-request.
  *
- * @param host the original request's host, or null when the caller is not a trusted proxy
+ * @param originalUrl the original request's full URL, or null when the caller is not a trusted
+ *     proxy
+ * @param host the original request's host (with a non-default port), or null likewise
  * @param path the original request's normalised path, or null when unknown
  * @param tokens project token cookies by project ({@code k8tre-auth-token-<project>})
  * @param currentProject the {@code k8tre-project} cookie, or null
@@ -13,6 +15,7 @@ import java.util.Map;
  * @param apiCall whether the original request was a script's (JSON 401 instead of a login)
  */
 public record GatewayRequest(
+    String originalUrl,
     String host,
     String path,
     Map<String, String> tokens,

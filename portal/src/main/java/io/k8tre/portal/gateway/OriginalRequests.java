@@ -31,8 +31,9 @@ final class OriginalRequests {
     List<String> cookies = Collections.list(request.getHeaders("Cookie"));
     String host = null;
     String path = null;
+    String original = null;
     if (proxies.isTrusted(request.getRemoteAddr())) {
-      String original = originalUrl(request);
+      original = originalUrl(request);
       if (original != null) {
         URI uri;
         try {
@@ -51,6 +52,7 @@ final class OriginalRequests {
       }
     }
     return new GatewayRequest(
+        original,
         host,
         path,
         AuthCookies.tokens(cookies),

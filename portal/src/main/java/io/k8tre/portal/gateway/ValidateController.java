@@ -1,8 +1,11 @@
 package io.k8tre.portal.gateway;
 
+import io.k8tre.portal.config.PortalProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +30,16 @@ class ValidateController {
   private final IdentityHeaders identity;
   private final AuthCookieWriter cookies;
   private final Clock clock;
+  private final String loginUrl;
 
   ValidateController(
       Gateway gateway,
       OriginalRequests originals,
       IdentityHeaders identity,
       AuthCookieWriter cookies,
-      Clock clock) {
+      Clock clock,
+      PortalProperties portal) {
+    this.loginUrl = portal.publicUrl().resolve("/login?redirect=").toString();
     this.gateway = gateway;
     this.originals = originals;
     this.identity = identity;
@@ -62,6 +68,12 @@ class ValidateController {
       }
       response.setStatus(200);
       return;
+    }
+    if (answer.status() == 401 && parsed != null && parsed.originalUrl() != null) {
+      // nginx cannot URL-encode: the login address, with the way back, is made here.
+      response.setHeader(
+          "X-Auth-Login-Url",
+          loginUrl + URLEncoder.encode(parsed.originalUrl(), StandardCharsets.UTF_8));
     }
     response.setStatus(answer.status());
     response.setContentType("application/json");

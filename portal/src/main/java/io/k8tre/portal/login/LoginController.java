@@ -1,12 +1,22 @@
 package io.k8tre.portal.login;
 
 import io.k8tre.portal.config.PortalProperties;
+import io.k8tre.portal.gateway.AuthCookies;
+import io.k8tre.portal.launch.JupyterHubLauncher;
+import io.k8tre.portal.launch.TokenReissue;
+import io.k8tre.portal.session.SessionAttributes;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +43,13 @@ class LoginController {
 
   private final PortalProperties settings;
   private final KeycloakRegistrations registrations;
+  private final TokenReissue reissue;
 
-  LoginController(PortalProperties settings, KeycloakRegistrations registrations) {
+  LoginController(
+      PortalProperties settings, KeycloakRegistrations registrations, TokenReissue reissue) {
     this.settings = settings;
     this.registrations = registrations;
+    this.reissue = reissue;
   }
 
   @GetMapping("/login")
@@ -58,7 +71,7 @@ class LoginController {
       target = outcome.target();
     }
     if (PortalUser.of(authentication).isPresent()) {
-      return "redirect:" + target;
+      return returnLoggedIn(target, authentication, request, response);
     }
     try {
       registrations.current();
@@ -71,6 +84,49 @@ class LoginController {
         + SecurityConfiguration.AUTHORIZATION_BASE
         + "/"
         + KeycloakRegistrations.REGISTRATION_ID;
+  }
+
+  /**
+   * Already logged in: a path on the portal is followed as it is. An app address means the project
+   * token ran out while the portal session lives on: renew it for the project last launched, or go
+   * to the project list rather than back into a loop of 401s.
+   */
+  private String returnLoggedIn(
+      String target,
+      Authentication authentication,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    if (target.startsWith("/")) {
+      return "redirect:" + target;
+    }
+    PortalUser user = PortalUser.of(authentication).orElseThrow();
+    HttpSession session = request.getSession(false);
+    Object sid = session == null ? null : session.getAttribute(SessionAttributes.SID);
+    String project = currentProject(request);
+    OidcUser oidc = (OidcUser) authentication.getPrincipal();
+    Optional<ResponseCookie> cookie =
+        reissue.forProject(
+            new JupyterHubLauncher.Person(oidc.getSubject(), user.username(), user.email()),
+            project,
+            sid instanceof String s ? s : null);
+    if (cookie.isEmpty()) {
+      return "redirect:/projects";
+    }
+    response.addHeader(HttpHeaders.SET_COOKIE, cookie.get().toString());
+    log.info("Token reissued: user={} project={}", user.username(), project);
+    return "redirect:" + target;
+  }
+
+  private static String currentProject(HttpServletRequest request) {
+    if (request.getCookies() == null) {
+      return null;
+    }
+    for (Cookie cookie : request.getCookies()) {
+      if (AuthCookies.CURRENT_PROJECT.equals(cookie.getName())) {
+        return cookie.getValue();
+      }
+    }
+    return null;
   }
 
   @GetMapping("/login/failed")

@@ -98,6 +98,35 @@ class GatewayIT extends PortalIT {
   }
 
   @Test
+  void loginWhenStillLoggedInAndSentBackFromAnAppThenTokenIsReissuedForTheLastProject() {
+    Browserless browser = launched("trevolution", "asthma");
+
+    HttpResponse<String> answer =
+        browser.get(
+            "/login?redirect="
+                + java.net.URLEncoder.encode(HUB + "/hub/home", StandardCharsets.UTF_8));
+
+    assertThat(Browserless.location(answer)).isEqualTo(HUB + "/hub/home");
+    assertThat(answer.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("k8tre-auth-token-asthma="));
+  }
+
+  @Test
+  void loginWhenStillLoggedInButNoProjectLaunchedThenProjectList() {
+    Browserless browser = newBrowser();
+    browser.login("trevolution", "k8tre");
+
+    HttpResponse<String> answer =
+        browser.get(
+            "/login?redirect="
+                + java.net.URLEncoder.encode(HUB + "/hub/home", StandardCharsets.UTF_8));
+
+    assertThat(Browserless.location(answer)).endsWith("/projects");
+    assertThat(answer.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("k8tre-auth-token"));
+  }
+
+  @Test
   void validateWhenNoTokenThenUnauthorizedWithJsonForScripts() {
     HttpResponse<String> answer =
         newBrowser()
@@ -107,6 +136,10 @@ class GatewayIT extends PortalIT {
 
     assertThat(answer.statusCode()).isEqualTo(401);
     assertThat(answer.body()).contains("\"reason\":\"token.missing\"");
+    assertThat(answer.headers().firstValue("X-Auth-Login-Url"))
+        .hasValue(
+            PORTAL
+                + "/login?redirect=http%3A%2F%2Flocalhost%3A18090%2Fuser%2Ftrevolution-asthma%2Fapi%2Fcontents");
   }
 
   @Test

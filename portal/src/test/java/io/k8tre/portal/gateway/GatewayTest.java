@@ -79,7 +79,8 @@ class GatewayTest {
   }
 
   private static GatewayRequest request(String path, Map<String, String> cookies, String current) {
-    return new GatewayRequest(JUPYTER, path, cookies, current, null, false);
+    return new GatewayRequest(
+        "http://" + JUPYTER + path, JUPYTER, path, cookies, current, null, false);
   }
 
   private GatewayAnswer decide(String path, String project, String token) {
@@ -172,6 +173,7 @@ class GatewayTest {
   void decideWhenHostServesNoAppOfTheProjectThenForbidden() {
     GatewayRequest other =
         new GatewayRequest(
+            "https://evil.example/",
             "evil.example",
             "/",
             Map.of("asthma", token("trevolution", "asthma")),
