@@ -47,7 +47,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
-    http.securityMatcher("/auth/validate", "/.well-known/jwks.json")
+    http.securityMatcher("/auth/validate", "/.well-known/jwks.json", "/internal/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
