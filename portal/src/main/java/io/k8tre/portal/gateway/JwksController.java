@@ -16,7 +16,9 @@ class JwksController {
     this.keys = keys;
   }
 
-  @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
+  @GetMapping(
+      value = "/.well-known/jwks.json",
+      produces = {"application/jwk-set+json", "application/json"})
   ResponseEntity<Map<String, Object>> jwks() {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())

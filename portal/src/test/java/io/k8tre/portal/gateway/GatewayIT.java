@@ -127,6 +127,29 @@ class GatewayIT extends PortalIT {
   }
 
   @Test
+  void internalApiWhenNoServiceAccountTokenThenUnauthorized() {
+    HttpResponse<String> answer = newBrowser().getJson("/internal/projects");
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.body()).contains("token.missing");
+  }
+
+  @Test
+  void jwksWhenFetchedThenVerifiesTheLaunchedToken() throws Exception {
+    Browserless browser = launched("trevolution", "asthma");
+    String token = browser.cookie("k8tre-auth-token-asthma").orElseThrow();
+
+    var jwks =
+        com.nimbusds.jose.jwk.JWKSet.parse(newBrowser().getJson("/.well-known/jwks.json").body());
+    var jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+    var key = (com.nimbusds.jose.jwk.RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+
+    assertThat(key.isPrivate()).isFalse();
+    assertThat(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
+    assertThat(jwt.getJWTClaimsSet().getStringClaim("project")).isEqualTo("asthma");
+  }
+
+  @Test
   void validateWhenNoTokenThenUnauthorizedWithJsonForScripts() {
     HttpResponse<String> answer =
         newBrowser()
