@@ -3,6 +3,7 @@ package io.k8tre.portal.directory;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,11 +116,12 @@ public final class DirectorySnapshot {
     return projectsByUser.getOrDefault(username, Set.of());
   }
 
+  /** Sorted by name for listings, hashed for the gateway's lookups. */
   private static <T> Map<String, T> index(Collection<T> items, Function<T, String> name) {
-    Map<String, T> byName = new TreeMap<>();
+    Map<String, T> sorted = new TreeMap<>();
     for (T item : items) {
-      byName.put(name.apply(item), item);
+      sorted.put(name.apply(item), item);
     }
-    return Collections.unmodifiableMap(byName);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
   }
 }

@@ -4,7 +4,9 @@ import io.k8tre.portal.directory.DirectoryProject;
 import io.k8tre.portal.directory.ProjectApp;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,7 @@ final class AppMatch {
       if (sameHost == null) {
         sameHost = app;
       }
-      String appPath = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+      String appPath = trimmedPath(url);
       boolean prefix =
           path != null
               && (appPath.isEmpty() || path.equals(appPath) || path.startsWith(appPath + "/"));
@@ -81,16 +83,37 @@ final class AppMatch {
     return matcher.matches() ? matcher.group(1) : null;
   }
 
-  private static URI parse(String url) {
-    try {
-      return URI.create(url);
-    } catch (IllegalArgumentException e) {
-      return null;
+  private static String trimmedPath(URI url) {
+    String path = url.getPath() == null ? "" : url.getPath();
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
     }
+    return path.substring(0, end);
+  }
+
+  /** App URLs are few and reused on every request: parse each once. */
+  private static final Map<String, Optional<URI>> PARSED = new ConcurrentHashMap<>();
+
+  private static URI parse(String url) {
+    if (PARSED.size() > 10_000) {
+      PARSED.clear();
+    }
+    return PARSED
+        .computeIfAbsent(
+            url,
+            u -> {
+              try {
+                return Optional.of(URI.create(u));
+              } catch (IllegalArgumentException e) {
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
   }
 
   private static int pathLength(ProjectApp app) {
     URI url = parse(app.url());
-    return url == null || url.getPath() == null ? 0 : url.getPath().replaceAll("/+$", "").length();
+    return url == null ? 0 : trimmedPath(url).length();
   }
 }
