@@ -2,6 +2,7 @@ package io.k8tre.portal.directory;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,13 +23,17 @@ class DirectoryConfiguration {
 
   @Bean
   SnapshotDirectory directory(
-      DirectoryProperties properties, ObjectProvider<KubernetesClient> kubernetesClient) {
+      DirectoryProperties properties,
+      ObjectProvider<KubernetesClient> kubernetesClient,
+      ObjectProvider<SnapshotListener> listeners) {
+    List<SnapshotListener> all = listeners.orderedStream().toList();
     return switch (properties.source()) {
-      case FOLDER -> new SnapshotDirectory(new FolderDirectorySource(properties), "folder");
+      case FOLDER -> new SnapshotDirectory(new FolderDirectorySource(properties), "folder", all);
       case KUBERNETES ->
           new SnapshotDirectory(
               new KubernetesDirectorySource(kubernetesClient.getObject(), properties),
-              "kubernetes");
+              "kubernetes",
+              all);
     };
   }
 }

@@ -2,6 +2,7 @@ package io.k8tre.portal.directory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,16 @@ final class SnapshotDirectory implements Directory, SmartLifecycle {
   private volatile boolean loaded;
   private volatile Instant blindSince;
 
+  private final List<SnapshotListener> listeners;
+
   SnapshotDirectory(DirectorySource source, String sourceName) {
+    this(source, sourceName, List.of());
+  }
+
+  SnapshotDirectory(DirectorySource source, String sourceName, List<SnapshotListener> listeners) {
     this.source = source;
     this.sourceName = sourceName;
+    this.listeners = List.copyOf(listeners);
   }
 
   @Override
@@ -35,8 +43,21 @@ final class SnapshotDirectory implements Directory, SmartLifecycle {
   }
 
   void publish(DirectorySnapshot next) {
-    current.set(next);
+    DirectorySnapshot before = current.getAndSet(next);
+    boolean first = !loaded;
     loaded = true;
+    if (!first) {
+      for (SnapshotListener listener : listeners) {
+        try {
+          listener.changed(before, next);
+        } catch (RuntimeException e) {
+          log.warn(
+              "Snapshot listener failed: listener={} error={}",
+              listener.getClass().getSimpleName(),
+              e.getClass().getSimpleName());
+        }
+      }
+    }
     log.info(
         "Directory snapshot from {}: {} users, {} groups, {} projects, {} problems",
         sourceName,

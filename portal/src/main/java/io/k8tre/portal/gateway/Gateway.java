@@ -3,6 +3,8 @@ package io.k8tre.portal.gateway;
 import io.k8tre.portal.access.AccessPolicy;
 import io.k8tre.portal.access.AccessReason;
 import io.k8tre.portal.access.Decision;
+import io.k8tre.portal.audit.AuditEvent;
+import io.k8tre.portal.audit.AuditLog;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.directory.ProjectApp;
@@ -26,6 +28,7 @@ public class Gateway {
   private final SessionRefresher refresher;
   private final Duration refreshWindow;
   private final Clock clock;
+  private final AuditLog audit;
 
   public Gateway(
       ProjectTokens tokens,
@@ -34,7 +37,9 @@ public class Gateway {
       PortalSessions sessions,
       SessionRefresher refresher,
       Duration refreshWindow,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
+    this.audit = audit;
     this.tokens = tokens;
     this.directory = directory;
     this.maxStaleness = maxStaleness;
@@ -89,6 +94,18 @@ public class Gateway {
       SessionRefresher.Outcome outcome = refresher.refresh(token.sessionId());
       if (outcome == SessionRefresher.Outcome.ENDED) {
         sessions.end(token.sessionId(), "refresh.invalid-grant");
+        audit.record(
+            new AuditEvent(
+                clock.instant(),
+                "token.refresh-failed",
+                token.username(),
+                token.project(),
+                app.map(ProjectApp::name).orElse(null),
+                "deny",
+                "refresh.invalid-grant",
+                null,
+                null,
+                1));
         return GatewayAnswer.unauthenticated("session.ended");
       }
       if (outcome == SessionRefresher.Outcome.RENEWED) {

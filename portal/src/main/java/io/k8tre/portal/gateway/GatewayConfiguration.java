@@ -1,5 +1,6 @@
 package io.k8tre.portal.gateway;
 
+import io.k8tre.portal.audit.AuditLog;
 import io.k8tre.portal.config.PortalProperties;
 import io.k8tre.portal.config.SecretValue;
 import io.k8tre.portal.directory.Directory;
@@ -118,7 +119,8 @@ class GatewayConfiguration {
       GatewayProperties gateway,
       PortalSessions sessions,
       SessionRefresher refresher,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
     return new Gateway(
         tokens,
         directory,
@@ -126,7 +128,8 @@ class GatewayConfiguration {
         sessions,
         refresher,
         gateway.refreshWindow(),
-        clock);
+        clock,
+        audit);
   }
 
   /** Keycloak's token endpoint with timeouts, so a hung Keycloak cannot hold requests. */

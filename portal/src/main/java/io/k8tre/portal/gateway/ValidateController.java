@@ -1,12 +1,19 @@
 package io.k8tre.portal.gateway;
 
+import io.k8tre.portal.audit.AccessFolding;
+import io.k8tre.portal.audit.Audits;
+import io.k8tre.portal.audit.ClientAddresses;
 import io.k8tre.portal.config.PortalProperties;
+import io.k8tre.portal.web.RequestIdFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +38,11 @@ class ValidateController {
   private final AuthCookieWriter cookies;
   private final Clock clock;
   private final String loginUrl;
+  private final Audits audits;
+  private final AccessFolding folding;
+  private final ClientAddresses addresses;
+  private final MeterRegistry meters;
+  private final Timer latency;
 
   ValidateController(
       Gateway gateway,
@@ -38,7 +50,20 @@ class ValidateController {
       IdentityHeaders identity,
       AuthCookieWriter cookies,
       Clock clock,
-      PortalProperties portal) {
+      PortalProperties portal,
+      Audits audits,
+      AccessFolding folding,
+      ClientAddresses addresses,
+      MeterRegistry meters) {
+    this.meters = meters;
+    this.latency =
+        Timer.builder("portal.gateway.latency")
+            .description("Time to answer an auth_request")
+            .publishPercentileHistogram()
+            .register(meters);
+    this.audits = audits;
+    this.folding = folding;
+    this.addresses = addresses;
     this.loginUrl = portal.publicUrl().resolve("/login?redirect=").toString();
     this.gateway = gateway;
     this.originals = originals;
@@ -49,6 +74,15 @@ class ValidateController {
 
   @RequestMapping("/auth/validate")
   void validate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    long started = System.nanoTime();
+    try {
+      answer(request, response);
+    } finally {
+      latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     response.setHeader(HttpHeaders.VARY, "Cookie, Authorization");
     GatewayRequest parsed = originals.read(request);
@@ -80,6 +114,29 @@ class ValidateController {
     response
         .getWriter()
         .write("{\"status\":" + answer.status() + ",\"reason\":\"" + answer.reason() + "\"}");
+  }
+
+  /** Denies one record each; allows folded per person, project and app (see AccessFolding). */
+  private void audit(GatewayAnswer answer, HttpServletRequest request) {
+    ProjectToken token = answer.token();
+    String app = answer.app() == null ? null : answer.app().name();
+    if (answer.allowed()) {
+      folding.allowed(
+          token.username(),
+          token.project(),
+          app,
+          RequestIdFilter.of(request),
+          addresses.of(request));
+      return;
+    }
+    audits.record(
+        request,
+        "gateway.deny",
+        token == null ? null : token.username(),
+        token == null ? null : token.project(),
+        app,
+        "deny",
+        answer.reason());
   }
 
   private static void log(GatewayAnswer answer) {

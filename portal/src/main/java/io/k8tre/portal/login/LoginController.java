@@ -1,5 +1,6 @@
 package io.k8tre.portal.login;
 
+import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.config.PortalProperties;
 import io.k8tre.portal.gateway.AuthCookies;
 import io.k8tre.portal.launch.JupyterHubLauncher;
@@ -44,9 +45,14 @@ class LoginController {
   private final PortalProperties settings;
   private final KeycloakRegistrations registrations;
   private final TokenReissue reissue;
+  private final Audits audits;
 
   LoginController(
-      PortalProperties settings, KeycloakRegistrations registrations, TokenReissue reissue) {
+      PortalProperties settings,
+      KeycloakRegistrations registrations,
+      TokenReissue reissue,
+      Audits audits) {
+    this.audits = audits;
     this.settings = settings;
     this.registrations = registrations;
     this.reissue = reissue;
@@ -64,6 +70,7 @@ class LoginController {
       ReturnTarget.Outcome outcome = ReturnTarget.check(redirect, settings.domain());
       if (!outcome.accepted()) {
         log.info("Login refused: decision=deny decision.reason={}", outcome.rejection());
+        audits.record(request, "login.refused", null, null, null, "deny", outcome.rejection());
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("reason", outcome.rejection());
         return "redirect-refused";

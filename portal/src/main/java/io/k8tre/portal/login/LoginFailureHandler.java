@@ -1,5 +1,6 @@
 package io.k8tre.portal.login;
 
+import io.k8tre.portal.audit.Audits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -30,6 +31,12 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 
   private static final Logger log = LoggerFactory.getLogger(LoginFailureHandler.class);
 
+  private final Audits audits;
+
+  LoginFailureHandler(Audits audits) {
+    this.audits = audits;
+  }
+
   @Override
   public void onAuthenticationFailure(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
@@ -43,6 +50,7 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
     if (session != null) {
       session.invalidate();
     }
+    audits.record(request, "login.failed", null, null, null, "deny", reason);
     log.info("Login failed: decision=deny decision.reason={}", reason);
     response.sendRedirect("/login/failed?reason=" + reason);
   }

@@ -1,5 +1,6 @@
 package io.k8tre.portal.login;
 
+import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.config.PortalProperties;
 import io.k8tre.portal.gateway.AuthCookieWriter;
 import io.k8tre.portal.gateway.AuthCookies;
@@ -23,9 +24,11 @@ class PortalSessionLogoutHandler implements LogoutHandler {
 
   private final PortalSessions sessions;
   private final AuthCookieWriter cookies;
+  private final Audits audits;
 
-  PortalSessionLogoutHandler(PortalSessions sessions, PortalProperties settings) {
+  PortalSessionLogoutHandler(PortalSessions sessions, PortalProperties settings, Audits audits) {
     this.sessions = sessions;
+    this.audits = audits;
     this.cookies =
         new AuthCookieWriter(
             settings.domain(), Duration.ZERO, "https".equals(settings.publicUrl().getScheme()));
@@ -37,6 +40,14 @@ class PortalSessionLogoutHandler implements LogoutHandler {
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SessionAttributes.SID) instanceof String sid) {
       sessions.end(sid, "logout");
+      audits.record(
+          request,
+          "logout",
+          PortalUser.usernameOf(authentication).orElse(null),
+          null,
+          null,
+          "ok",
+          "logout");
     }
     if (request.getCookies() == null) {
       return;

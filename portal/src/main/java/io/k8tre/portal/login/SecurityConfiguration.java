@@ -1,10 +1,12 @@
 package io.k8tre.portal.login;
 
+import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.config.PortalProperties;
 import io.k8tre.portal.session.PortalSessions;
 import io.k8tre.portal.session.SessionAuthorizedClients;
 import java.net.URI;
 import java.time.Clock;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -41,13 +43,35 @@ class SecurityConfiguration {
   }
 
   /**
+   * Actuator endpoints (health, Prometheus). In production they are served only on the management
+   * port, which the Service does not expose publicly; probes and the scraper call it without a
+   * login.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(
+            management -> management.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable());
+    return http.build();
+  }
+
+  /**
    * The gateway's endpoints: nginx calls them on every request, with no portal session and no CSRF
    * token; they answer from their own checks, so the chain here is kept minimal and stateless.
    */
   @Bean
   @Order(1)
   SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
-    http.securityMatcher("/auth/validate", "/.well-known/jwks.json", "/internal/**")
+    http.securityMatcher(
+            "/auth/validate",
+            "/.well-known/jwks.json",
+            "/internal/**",
+            BackChannelLogoutController.PATH)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -64,7 +88,8 @@ class SecurityConfiguration {
       HttpSecurity http,
       KeycloakRegistrations registrations,
       PortalProperties settings,
-      PortalSessions sessions)
+      PortalSessions sessions,
+      Audits audits)
       throws Exception {
     DefaultOAuth2AuthorizationRequestResolver resolver =
         new DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZATION_BASE);
@@ -95,13 +120,13 @@ class SecurityConfiguration {
                     .authorizationEndpoint(
                         endpoint -> endpoint.authorizationRequestResolver(resolver))
                     .redirectionEndpoint(endpoint -> endpoint.baseUri("/auth/callback"))
-                    .successHandler(new LoginSuccessHandler(sessions))
-                    .failureHandler(new LoginFailureHandler()))
+                    .successHandler(new LoginSuccessHandler(sessions, audits))
+                    .failureHandler(new LoginFailureHandler(audits)))
         .logout(
             logout ->
                 logout
                     .logoutUrl("/logout")
-                    .addLogoutHandler(new PortalSessionLogoutHandler(sessions, settings))
+                    .addLogoutHandler(new PortalSessionLogoutHandler(sessions, settings, audits))
                     .logoutSuccessHandler(new KeycloakLogoutHandler(registrations, settings))
                     .invalidateHttpSession(true)
                     .clearAuthentication(true)

@@ -44,18 +44,19 @@ public final class JdbcPortalSessions implements PortalSessions {
   }
 
   @Override
-  public String start(String httpSessionId, String username, String userAgent) {
+  public String start(String httpSessionId, String username, String userAgent, String idpSid) {
     String sid = SessionIds.next();
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.update(
         "INSERT INTO portal_session (sid, http_session_id, username, started_at, last_seen_at,"
-            + " user_agent) VALUES (?, ?, ?, ?, ?, ?)",
+            + " user_agent, idp_sid) VALUES (?, ?, ?, ?, ?, ?, ?)",
         sid,
         httpSessionId,
         username,
         now,
         now,
-        SessionIds.shortAgent(userAgent));
+        SessionIds.shortAgent(userAgent),
+        idpSid);
     return sid;
   }
 
@@ -77,13 +78,29 @@ public final class JdbcPortalSessions implements PortalSessions {
   }
 
   @Override
+  public List<PortalSession> activeOfIdpSession(String idpSid) {
+    return jdbc.query(
+        "SELECT * FROM portal_session WHERE idp_sid = ? AND ended_at IS NULL",
+        JdbcPortalSessions::row,
+        idpSid);
+  }
+
+  @Override
   public void end(String sid, String reason) {
+    ended.add(sid);
     jdbc.update(
         "UPDATE portal_session SET ended_at = ?, end_reason = ? WHERE sid = ? AND ended_at IS NULL",
         Timestamp.from(clock.instant()),
         reason,
         sid);
-    ended.add(sid);
+  }
+
+  @Override
+  public long countActive() {
+    Long count =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM portal_session WHERE ended_at IS NULL", Long.class);
+    return count == null ? 0 : count;
   }
 
   @Override
@@ -99,8 +116,13 @@ public final class JdbcPortalSessions implements PortalSessions {
       return;
     }
     lastTouch.put(sid, now);
-    jdbc.update(
-        "UPDATE portal_session SET last_seen_at = ? WHERE sid = ?", Timestamp.from(now), sid);
+    try {
+      jdbc.update(
+          "UPDATE portal_session SET last_seen_at = ? WHERE sid = ?", Timestamp.from(now), sid);
+    } catch (RuntimeException e) {
+      // The gateway answers from memory while the database is away; activity is cosmetic.
+      log.debug("Last-seen not written: error={}", e.getClass().getSimpleName());
+    }
   }
 
   /** Mirrors sessions ended on any replica; overlaps the previous window to miss nothing. */
@@ -131,6 +153,7 @@ public final class JdbcPortalSessions implements PortalSessions {
         rs.getTimestamp("last_seen_at").toInstant(),
         rs.getString("user_agent"),
         endedAt == null ? null : endedAt.toInstant(),
-        rs.getString("end_reason"));
+        rs.getString("end_reason"),
+        rs.getString("idp_sid"));
   }
 }

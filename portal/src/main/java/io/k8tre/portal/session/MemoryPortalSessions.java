@@ -19,13 +19,21 @@ public class MemoryPortalSessions implements PortalSessions {
   }
 
   @Override
-  public String start(String httpSessionId, String username, String userAgent) {
+  public String start(String httpSessionId, String username, String userAgent, String idpSid) {
     String sid = SessionIds.next();
     Instant now = clock.instant();
     sessions.put(
         sid,
         new PortalSession(
-            sid, httpSessionId, username, now, now, SessionIds.shortAgent(userAgent), null, null));
+            sid,
+            httpSessionId,
+            username,
+            now,
+            now,
+            SessionIds.shortAgent(userAgent),
+            null,
+            null,
+            idpSid));
     return sid;
   }
 
@@ -43,6 +51,13 @@ public class MemoryPortalSessions implements PortalSessions {
   }
 
   @Override
+  public List<PortalSession> activeOfIdpSession(String idpSid) {
+    return sessions.values().stream()
+        .filter(s -> s.isActive() && idpSid != null && idpSid.equals(s.idpSid()))
+        .toList();
+  }
+
+  @Override
   public void end(String sid, String reason) {
     sessions.computeIfPresent(
         sid,
@@ -56,8 +71,14 @@ public class MemoryPortalSessions implements PortalSessions {
                     s.lastSeenAt(),
                     s.userAgent(),
                     clock.instant(),
-                    reason)
+                    reason,
+                    s.idpSid())
                 : s);
+  }
+
+  @Override
+  public long countActive() {
+    return sessions.values().stream().filter(PortalSession::isActive).count();
   }
 
   @Override
@@ -79,6 +100,7 @@ public class MemoryPortalSessions implements PortalSessions {
                 clock.instant(),
                 s.userAgent(),
                 s.endedAt(),
-                s.endReason()));
+                s.endReason(),
+                s.idpSid()));
   }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param userAgent browser, shortened
  * @param endedAt when it ended, or null while active
  * @param endReason why it ended ({@code logout}, {@code revoked}, {@code refresh.invalid-grant})
+ * @param idpSid Keycloak's session id ({@code sid} of the ID token), or null
  */
 public record PortalSession(
     String sid,
@@ -24,7 +25,8 @@ public record PortalSession(
     Instant lastSeenAt,
     String userAgent,
     Instant endedAt,
-    String endReason) {
+    String endReason,
+    String idpSid) {
 
   public boolean isActive() {
     return endedAt == null;

@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public interface PortalSessions {
 
-  /** Records a new login and returns its stable id. */
-  String start(String httpSessionId, String username, String userAgent);
+  /** Records a new login and returns its stable id; {@code idpSid} is Keycloak's session id. */
+  String start(String httpSessionId, String username, String userAgent, String idpSid);
+
+  /** Active logins that belong to one Keycloak session (for back-channel logout). */
+  List<PortalSession> activeOfIdpSession(String idpSid);
 
   Optional<PortalSession> find(String sid);
 
@@ -23,6 +26,9 @@ public interface PortalSessions {
 
   /** True once the login has ended on any replica (answered from memory). */
   boolean isEnded(String sid);
+
+  /** How many logins are active (for the metrics; may read the database). */
+  long countActive();
 
   /** Notes activity; implementations may coarsen writes. */
   void touch(String sid);

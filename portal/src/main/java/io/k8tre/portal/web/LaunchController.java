@@ -1,6 +1,7 @@
 package io.k8tre.portal.web;
 
 import io.k8tre.portal.access.AccessPolicy;
+import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.directory.ProjectApp;
@@ -32,8 +33,10 @@ class LaunchController {
 
   private final Directory directory;
   private final JupyterHubLauncher jupyterHub;
+  private final Audits audits;
 
-  LaunchController(Directory directory, JupyterHubLauncher jupyterHub) {
+  LaunchController(Directory directory, JupyterHubLauncher jupyterHub, Audits audits) {
+    this.audits = audits;
     this.directory = directory;
     this.jupyterHub = jupyterHub;
   }

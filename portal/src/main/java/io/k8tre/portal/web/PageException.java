@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
  * A request that ends on an error page or problem answer: its status, a machine-readable reason
  * code and one sentence for the person. Never carries user input unescaped or internal detail.
  */
-class PageException extends RuntimeException {
+public class PageException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
@@ -14,7 +14,7 @@ class PageException extends RuntimeException {
   private final String reason;
   private final String explanation;
 
-  PageException(HttpStatus status, String reason, String explanation) {
+  public PageException(HttpStatus status, String reason, String explanation) {
     super(status.value() + " " + reason);
     this.status = status;
     this.reason = reason;

@@ -63,7 +63,7 @@ public class DecisionBenchmark {
             Duration.ofSeconds(30),
             clock);
     MemoryPortalSessions sessions = new MemoryPortalSessions(clock);
-    String sid = sessions.start("http", "bench", "jmh");
+    String sid = sessions.start("http", "bench", "jmh", null);
     Directory directory = () -> snapshot;
     SessionRefresher never = s -> SessionRefresher.Outcome.UNAVAILABLE;
     gateway =
@@ -74,7 +74,8 @@ public class DecisionBenchmark {
             sessions,
             never,
             Duration.ofMinutes(3),
-            clock);
+            clock,
+            event -> {});
     for (int i = 0; i < 1024; i++) {
       String user = SyntheticDirectory.userName((i * 7919) % USERS);
       String project = "project-" + ((i * 104729) % 2_000);

@@ -2,6 +2,7 @@ package io.k8tre.portal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8tre.portal.audit.AuditProperties;
 import io.k8tre.portal.directory.DirectoryProperties;
 import io.k8tre.portal.gateway.GatewayProperties;
 import io.k8tre.portal.internal.InternalProperties;
@@ -21,7 +22,8 @@ class SettingsTableTest {
           PortalProperties.class,
           DirectoryProperties.class,
           GatewayProperties.class,
-          InternalProperties.class);
+          InternalProperties.class,
+          AuditProperties.class);
 
   @Test
   void readmeListsEverySetting() throws Exception {

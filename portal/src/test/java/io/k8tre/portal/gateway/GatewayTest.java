@@ -37,6 +37,8 @@ class GatewayTest {
           clock);
   private final MemoryPortalSessions sessions = new MemoryPortalSessions(clock);
   private final AtomicInteger refreshes = new AtomicInteger();
+  private final List<io.k8tre.portal.audit.AuditEvent> audited =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private SessionRefresher.Outcome refreshOutcome = SessionRefresher.Outcome.RENEWED;
   private DirectorySnapshot snapshot = SampleDirectory.snapshot();
   private Duration staleFor = Duration.ZERO;
@@ -70,8 +72,9 @@ class GatewayTest {
             sessions,
             refresher,
             Duration.ofMinutes(3),
-            clock);
-    sid = sessions.start("http-1", "trevolution", "test");
+            clock,
+            audited::add);
+    sid = sessions.start("http-1", "trevolution", "test", null);
   }
 
   private String token(String user, String project) {
@@ -244,6 +247,9 @@ class GatewayTest {
 
     assertThat(decide("/hub/home", "asthma", token).status()).isEqualTo(401);
     assertThat(sessions.isEnded(sid)).isTrue();
+    assertThat(audited)
+        .singleElement()
+        .satisfies(e -> assertThat(e.kind()).isEqualTo("token.refresh-failed"));
   }
 
   @Test

@@ -1,0 +1,52 @@
+package io.k8tre.portal.audit;
+
+import io.k8tre.portal.directory.DirectoryGroup;
+import io.k8tre.portal.directory.DirectorySnapshot;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read the record of access: platform admins (a Keycloak group or realm role) for every
+ * project; a project's admins (members of its admin group in the resources) for that project.
+ */
+@Component
+public class AuditAccess {
+
+  private final AuditProperties settings;
+
+  AuditAccess(AuditProperties settings) {
+    this.settings = settings;
+  }
+
+  public boolean isPlatformAdmin(Authentication authentication) {
+    if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser oidc)) {
+      return false;
+    }
+    List<String> groups = oidc.getClaimAsStringList("groups");
+    if (groups != null && groups.contains(settings.platformAdminGroup())) {
+      return true;
+    }
+    Map<String, Object> realm = oidc.getClaimAsMap("realm_access");
+    return realm != null
+        && realm.get("roles") instanceof Collection<?> roles
+        && roles.contains(settings.platformAdminRole());
+  }
+
+  public boolean isProjectAdmin(DirectorySnapshot snapshot, String username, String project) {
+    String groupName = settings.projectAdminGroup().replace("{project}", project);
+    boolean enabled = snapshot.user(username).map(u -> u.enabled()).orElse(false);
+    if (!enabled) {
+      return false;
+    }
+    boolean listed =
+        snapshot.group(groupName).map(DirectoryGroup::members).orElse(List.of()).contains(username);
+    boolean claimed =
+        snapshot.user(username).map(u -> u.groups().contains(groupName)).orElse(false)
+            && snapshot.group(groupName).isPresent();
+    return listed || claimed;
+  }
+}

@@ -1,0 +1,33 @@
+package io.k8tre.portal.audit;
+
+import io.k8tre.portal.config.PortalProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Audit storage follows the session store: PostgreSQL in production, memory in the demo. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+class AuditConfiguration {
+
+  @Bean
+  AuditStore auditStore(PortalProperties portal, ObjectProvider<JdbcTemplate> jdbc) {
+    return portal.session().store() == PortalProperties.Store.JDBC
+        ? new JdbcAuditStore(jdbc.getObject())
+        : new MemoryAuditStore();
+  }
+
+  @Bean
+  BufferedAuditLog auditLog(AuditStore store, AuditProperties settings, MeterRegistry meters) {
+    return new BufferedAuditLog(store, settings.bufferSize(), meters);
+  }
+
+  @Bean
+  AccessFolding accessFolding(AuditLog audit, Clock clock) {
+    return new AccessFolding(audit, clock);
+  }
+}

@@ -1,0 +1,143 @@
+package io.k8tre.portal.audit;
+
+import io.k8tre.portal.directory.Directory;
+import io.k8tre.portal.login.PortalUser;
+import io.k8tre.portal.web.PageException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The record of access for data custodians: a project's timeline (its admins and platform admins),
+ * every project (platform admins), a person's own recent activity, and CSV exports.
+ */
+@Controller
+class AuditController {
+
+  static final int PAGE = 500;
+
+  private final AuditStore store;
+  private final AuditAccess access;
+  private final Directory directory;
+
+  AuditController(AuditStore store, AuditAccess access, Directory directory) {
+    this.store = store;
+    this.access = access;
+    this.directory = directory;
+  }
+
+  @GetMapping("/activity")
+  String activity(Authentication authentication, Model model) {
+    PortalUser user = requireUser(authentication);
+    model.addAttribute("user", user);
+    model.addAttribute(
+        "events", store.find(new AuditQuery(null, user.username(), null, null, null, null, 200)));
+    return "activity";
+  }
+
+  @GetMapping("/audit/projects/{project}")
+  String project(
+      @PathVariable String project,
+      @RequestParam(required = false) String user,
+      @RequestParam(required = false) String app,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Authentication authentication,
+      Model model) {
+    PortalUser me = requireAuditor(authentication, project);
+    AuditQuery query = query(project, user, app, outcome, from, to);
+    model.addAttribute("user", me);
+    model.addAttribute("project", project);
+    model.addAttribute("filters", query);
+    model.addAttribute("from", from);
+    model.addAttribute("to", to);
+    model.addAttribute("events", store.find(query));
+    return "audit";
+  }
+
+  @GetMapping("/audit/projects/{project}/export.csv")
+  void export(
+      @PathVariable String project,
+      @RequestParam(required = false) String user,
+      @RequestParam(required = false) String app,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Authentication authentication,
+      HttpServletResponse response)
+      throws IOException {
+    requireAuditor(authentication, project);
+    List<AuditEvent> events = store.find(query(project, user, app, outcome, from, to));
+    response.setContentType("text/csv; charset=utf-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + project + ".csv\"");
+    response.setHeader("Cache-Control", "no-store");
+    AuditCsv.write(events, new PrintWriter(response.getWriter()));
+  }
+
+  private PortalUser requireAuditor(Authentication authentication, String project) {
+    PortalUser me = requireUser(authentication);
+    if (access.isPlatformAdmin(authentication)
+        || access.isProjectAdmin(directory.snapshot(), me.username(), project)) {
+      return me;
+    }
+    throw new PageException(
+        HttpStatus.FORBIDDEN,
+        "audit.not-admin",
+        "Only the project's administrators and platform administrators can read its audit trail.");
+  }
+
+  private static PortalUser requireUser(Authentication authentication) {
+    return PortalUser.of(authentication)
+        .orElseThrow(
+            () ->
+                new PageException(
+                    HttpStatus.FORBIDDEN,
+                    "user.unnamed",
+                    "Your sign-in did not carry a username."));
+  }
+
+  private static AuditQuery query(
+      String project, String user, String app, String outcome, String from, String to) {
+    return new AuditQuery(
+        project,
+        blankToNull(user),
+        blankToNull(app),
+        blankToNull(outcome),
+        day(from, 0),
+        day(to, 1),
+        PAGE);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** A date (yyyy-mm-dd) as the start of that day in UTC, plus {@code addDays}. */
+  private static Instant day(String value, int addDays) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip())
+          .plusDays(addDays)
+          .atStartOfDay()
+          .toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new PageException(
+          HttpStatus.BAD_REQUEST, "filter.date", "Dates are written as yyyy-mm-dd.");
+    }
+  }
+}
