@@ -5,6 +5,7 @@ import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.audit.ClientAddresses;
 import io.k8tre.portal.config.PortalProperties;
 import io.k8tre.portal.web.RequestIdFilter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,6 +92,13 @@ class ValidateController {
             ? GatewayAnswer.forbidden("request.malformed", null)
             : gateway.decide(parsed);
     log(answer);
+    audit(answer, request);
+    Counter.builder("portal.gateway.decisions")
+        .description("Gateway answers by decision and reason")
+        .tag("decision", answer.decision())
+        .tag("reason", answer.reason())
+        .register(meters)
+        .increment();
 
     response.setHeader("X-Auth-Reason", answer.reason());
     if (answer.allowed()) {

@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -63,6 +64,7 @@ class BackChannelLogoutController {
     try {
       jwt = decoder().decode(token);
     } catch (JwtException e) {
+      log.debug("Logout token refused: {}", e.getMessage());
       return refuse("logout_token.invalid");
     } catch (IdentityProviderUnavailableException e) {
       return ResponseEntity.status(503).body(Map.of("error", "temporarily_unavailable"));
@@ -90,10 +92,15 @@ class BackChannelLogoutController {
     }
     ClientRegistration registration = registrations.current();
     NimbusJwtDecoder built =
-        NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri()).build();
+        NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
+            // Logout tokens are typed logout+jwt; LogoutTokenValidator checks the type instead.
+            .validateType(false)
+            .build();
     built.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(registration.getProviderDetails().getIssuerUri()),
+            // Not JwtValidators' defaults: they insist on typ JWT, and logout tokens differ.
+            new JwtTimestampValidator(),
+            new JwtIssuerValidator(registration.getProviderDetails().getIssuerUri()),
             new LogoutTokenValidator(registration.getClientId())));
     decoder.compareAndSet(null, built);
     return decoder.get();

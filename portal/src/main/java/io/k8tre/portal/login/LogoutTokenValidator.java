@@ -1,6 +1,7 @@
 package io.k8tre.portal.login;
 
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -21,8 +22,18 @@ class LogoutTokenValidator implements OAuth2TokenValidator<Jwt> {
     this.clientId = clientId;
   }
 
+  /**
+   * Accepted {@code typ} headers: the specification's {@code logout+jwt}, plain {@code JWT} and
+   * Keycloak's older {@code Logout}. Anything else (an access or ID token) is not a logout token.
+   */
+  static final Set<String> TYPES = Set.of("logout+jwt", "JWT", "Logout");
+
   @Override
   public OAuth2TokenValidatorResult validate(Jwt token) {
+    Object type = token.getHeaders().get("typ");
+    if (type != null && !TYPES.contains(type.toString())) {
+      return failure("logout_token.type");
+    }
     if (token.getAudience() == null || !token.getAudience().contains(clientId)) {
       return failure("logout_token.audience");
     }

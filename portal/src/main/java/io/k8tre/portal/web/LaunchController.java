@@ -70,6 +70,7 @@ class LaunchController {
       launch.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
       log.info(
           "Launch: user={} project={} app={} type={}", user.username(), project, app, found.type());
+      audits.record(request, "launch", user.username(), project, app, "allow", "access.member");
       return "redirect:" + launch.location();
     }
     // TODO(#4): create the VDIInstance and show its progress — needs the VDI operator.

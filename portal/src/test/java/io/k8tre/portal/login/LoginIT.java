@@ -37,7 +37,7 @@ class LoginIT extends PortalIT {
         .startsWith("http://localhost:8180/realms/k8tre-app/protocol/openid-connect/auth");
     assertThat(authorize)
         .contains("code_challenge=", "code_challenge_method=S256", "state=", "nonce=");
-    assertThat(authorize).contains("redirect_uri=http://localhost:18480/auth/callback");
+    assertThat(authorize).contains("redirect_uri=" + PORTAL + "/auth/callback");
   }
 
   @Test

@@ -45,6 +45,13 @@ class LogoutTokenValidatorTest {
   }
 
   @Test
+  void validateWhenTypedAsAnotherKindOfTokenThenRefused() {
+    assertThat(validator.validate(token().header("typ", "ID").build()).hasErrors()).isTrue();
+    assertThat(validator.validate(token().header("typ", "logout+jwt").build()).hasErrors())
+        .isFalse();
+  }
+
+  @Test
   void validateWhenNonceThenRefusedAsAnIdToken() {
     assertThat(validator.validate(token().claim("nonce", "n").build()).hasErrors()).isTrue();
   }

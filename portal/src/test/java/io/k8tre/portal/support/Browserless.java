@@ -38,6 +38,10 @@ public final class Browserless {
     return send(HttpRequest.newBuilder(resolve(url)).GET().header("Accept", "text/html"));
   }
 
+  public HttpResponse<String> getAccepting(String url, String accept) {
+    return send(HttpRequest.newBuilder(resolve(url)).GET().header("Accept", accept));
+  }
+
   public HttpResponse<String> getJson(String url) {
     return send(HttpRequest.newBuilder(resolve(url)).GET().header("Accept", "application/json"));
   }

@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("it")
 public abstract class PortalIT {
 
-  public static final int PORT = 18480;
+  /** 18480 is registered in the demo realm; 8080 works too when bin/demo is not running. */
+  public static final int PORT = Integer.getInteger("k8tre.it.port", 18480);
+
   public static final URI PORTAL = URI.create("http://localhost:" + PORT);
 
   /** A copy of the sample resources that tests may change (membership changes). */
@@ -46,6 +48,8 @@ public abstract class PortalIT {
     registry.add("spring.datasource.url", () -> PostgresDatabase.URL);
     registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
     registry.add("portal.directory.folder", () -> DIRECTORY.toString());
+    registry.add("server.port", () -> PORT);
+    registry.add("portal.public-url", () -> PORTAL.toString());
   }
 
   protected Browserless newBrowser() {

@@ -1,0 +1,145 @@
+package io.k8tre.portal.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.k8tre.portal.support.Browserless;
+import io.k8tre.portal.support.PortalIT;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The record of access, end to end: written by real logins and gateway answers, read in views. */
+class AuditIT extends PortalIT {
+
+  private static final String HUB = "http://localhost:18090";
+
+  @Autowired AuditStore store;
+  @Autowired BufferedAuditLog log;
+
+  private List<AuditEvent> eventsOf(String user) {
+    log.flush();
+    return store.find(new AuditQuery(null, user, null, null, null, null, 500));
+  }
+
+  @Test
+  void loginLaunchAllowAndDenyAreRecordedWithRequestIdAndAddress() {
+    Browserless browser = newBrowser();
+    browser.login("trevolution", "k8tre");
+    browser.get("/launch/asthma/jupyterhub");
+    assertThat(browser.validate(HUB + "/hub/home", Map.of()).statusCode()).isEqualTo(200);
+    assertThat(browser.validate(HUB + "/user/alwin-asthma/tree", Map.of()).statusCode())
+        .isEqualTo(403);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              List<AuditEvent> events = eventsOf("trevolution");
+              assertThat(events)
+                  .extracting(AuditEvent::kind)
+                  .contains("login", "launch", "access.start", "gateway.deny");
+            });
+    AuditEvent deny =
+        eventsOf("trevolution").stream()
+            .filter(e -> e.kind().equals("gateway.deny"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(deny.reason()).isEqualTo("token.user-mismatch");
+    assertThat(deny.project()).isEqualTo("asthma");
+    assertThat(deny.requestId()).isNotBlank();
+    assertThat(deny.clientAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+  }
+
+  @Test
+  void timelineWhenProjectAdminThenFilteredEventsAndCsv() {
+    Browserless researcher = newBrowser();
+    researcher.login("trevolution", "k8tre");
+    researcher.get("/launch/asthma/jupyterhub");
+    researcher.validate(HUB + "/user/alwin-asthma/tree", Map.of());
+    log.flush();
+    Browserless admin = newBrowser();
+    admin.login("alwin", "k8tre");
+
+    HttpResponse<String> page = admin.get("/audit/projects/asthma?user=trevolution&outcome=deny");
+    Document timeline = Jsoup.parse(page.body());
+    HttpResponse<String> csv = admin.get("/audit/projects/asthma/export.csv?user=trevolution");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(timeline.select("table.events tbody tr"))
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row.select("td").get(4).text()).isEqualTo("deny"));
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+    assertThat(csv.body())
+        .startsWith("time,kind,user,project,app,outcome,reason,request_id,client_address,count\r\n")
+        .contains(",launch,trevolution,asthma,jupyterhub,allow,");
+  }
+
+  @Test
+  void timelineWhenNotAnAdminThenForbidden() {
+    Browserless researcher = newBrowser();
+    researcher.login("trevolution", "k8tre");
+
+    HttpResponse<String> page = researcher.get("/audit/projects/asthma");
+
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).contains("audit.not-admin");
+  }
+
+  @Test
+  void timelineWhenPlatformAdminThenAnyProject() {
+    Browserless platform = newBrowser();
+    platform.login("k8tre-user", "k8tre");
+
+    assertThat(platform.get("/audit/projects/asthma").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void activityShowsOnlyOnesOwnEvents() {
+    Browserless browser = newBrowser();
+    browser.login("alwin", "k8tre");
+    log.flush();
+
+    Document page = Jsoup.parse(browser.get("/activity").body());
+
+    assertThat(page.select("table.events tbody tr td:nth-child(2)").eachText()).contains("login");
+    assertThat(page.text()).doesNotContain("trevolution");
+  }
+
+  @Test
+  void prometheusExposesGatewayAuditSessionAndDirectoryMetrics() {
+    Browserless browser = newBrowser();
+    browser.login("trevolution", "k8tre");
+    browser.get("/launch/asthma/jupyterhub");
+    browser.validate(HUB + "/hub/home", Map.of());
+
+    String metrics = newBrowser().getAccepting("/actuator/prometheus", "text/plain").body();
+
+    assertThat(metrics)
+        .contains(
+            "portal_gateway_decisions_total{",
+            "decision=\"allow\"",
+            "portal_gateway_latency_seconds_bucket",
+            "portal_audit_buffer_depth",
+            "portal_audit_dropped_total",
+            "portal_sessions_active",
+            "portal_directory_snapshot_age_seconds",
+            "portal_directory_users");
+  }
+
+  @Test
+  void healthGroupsReportDependenciesButReadinessOnlyTheDirectory() {
+    HttpResponse<String> readiness = newBrowser().getJson("/actuator/health/readiness");
+    HttpResponse<String> dependencies = newBrowser().getJson("/actuator/health/dependencies");
+
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(readiness.body()).contains("\"directory\"").doesNotContain("\"keycloak\"", "\"db\"");
+    assertThat(dependencies.body()).contains("\"keycloak\"", "\"db\"", "\"directory\"");
+  }
+}

@@ -1,0 +1,124 @@
+package io.k8tre.portal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.k8tre.portal.support.Browserless;
+import io.k8tre.portal.support.KeycloakAdmin;
+import io.k8tre.portal.support.PortalIT;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** Ending sessions from the portal and from Keycloak reaches the gateway within two seconds. */
+class SessionControlIT extends PortalIT {
+
+  private static final String HUB = "http://localhost:18090";
+
+  private static String csrf(Browserless browser, String page) {
+    return Jsoup.parse(browser.get(page).body()).selectFirst("input[name=_csrf]").attr("value");
+  }
+
+  @Test
+  void endWhenPersonEndsTheirOtherSessionThenItsTokensStopWithinTwoSeconds() {
+    Browserless laptop = newBrowser();
+    laptop.login("k8tre-user", "k8tre");
+    Browserless other = newBrowser();
+    other.login("k8tre-user", "k8tre");
+    other.get("/launch/diabetes/jupyterhub");
+    assertThat(other.validate(HUB + "/hub/home", Map.of()).statusCode()).isEqualTo(200);
+
+    Document sessions = Jsoup.parse(laptop.get("/sessions").body());
+    assertThat(sessions.select("tr.session-row")).hasSizeGreaterThanOrEqualTo(2);
+    String endOther =
+        sessions.select("tr.session-row").stream()
+            .filter(row -> row.select(".current").isEmpty())
+            .map(row -> row.selectFirst("form").attr("action"))
+            .findFirst()
+            .orElseThrow();
+
+    HttpResponse<String> ended =
+        laptop.postForm(endOther, Map.of("_csrf", csrf(laptop, "/sessions")));
+
+    assertThat(Browserless.location(ended)).endsWith("/sessions");
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> other.validate(HUB + "/hub/home", Map.of()).statusCode() == 401);
+    assertThat(other.getJson("/api/projects").statusCode()).isEqualTo(401);
+    assertThat(laptop.getJson("/api/projects").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void endWhenAnotherPersonsSessionIsNamedThenNotFoundForThem() {
+    Browserless victim = newBrowser();
+    victim.login("alwin", "k8tre");
+    Browserless attacker = newBrowser();
+    attacker.login("trevolution", "k8tre");
+    String victimSession =
+        Jsoup.parse(victim.get("/sessions").body())
+            .selectFirst("tr.session-row form")
+            .attr("action");
+
+    HttpResponse<String> answer =
+        attacker.postForm(victimSession, Map.of("_csrf", csrf(attacker, "/sessions")));
+
+    assertThat(answer.statusCode()).isEqualTo(404);
+    assertThat(victim.getJson("/api/projects").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void endWhenPostedWithoutCsrfTokenThenRefused() {
+    Browserless browser = newBrowser();
+    browser.login("alwin", "k8tre");
+    String own =
+        Jsoup.parse(browser.get("/sessions").body())
+            .selectFirst("tr.session-row form")
+            .attr("action");
+
+    HttpResponse<String> answer = browser.postForm(own, Map.of());
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(browser.getJson("/api/projects").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void sessionsOfOthersWhenNotPlatformAdminThenForbidden() {
+    Browserless browser = newBrowser();
+    browser.login("trevolution", "k8tre");
+
+    assertThat(browser.get("/sessions?user=alwin").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void backChannelLogoutFromKeycloakEndsThePortalSessionAndItsTokens() {
+    KeycloakAdmin keycloak = new KeycloakAdmin();
+    keycloak.setBackChannelLogoutUrl(PORTAL + "/logout/connect/back-channel/keycloak");
+    Browserless browser = newBrowser();
+    browser.login("trevolution", "k8tre");
+    browser.get("/launch/asthma/jupyterhub");
+    assertThat(browser.validate(HUB + "/hub/home", Map.of()).statusCode()).isEqualTo(200);
+
+    keycloak.logoutUser("trevolution");
+
+    await()
+        .atMost(Duration.ofSeconds(3))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> browser.getJson("/api/projects").statusCode() == 401);
+    assertThat(browser.validate(HUB + "/hub/home", Map.of()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void backChannelLogoutWhenTokenForgedThenBadRequest() {
+    HttpResponse<String> answer =
+        newBrowser()
+            .postForm(
+                "/logout/connect/back-channel/keycloak",
+                Map.of("logout_token", "eyJhbGciOiJub25lIn0.eyJzaWQiOiJ4In0."));
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+  }
+}
