@@ -88,11 +88,20 @@ public final class JdbcPortalSessions implements PortalSessions {
   @Override
   public void end(String sid, String reason) {
     ended.add(sid);
-    jdbc.update(
-        "UPDATE portal_session SET ended_at = ?, end_reason = ? WHERE sid = ? AND ended_at IS NULL",
-        Timestamp.from(clock.instant()),
-        reason,
-        sid);
+    try {
+      jdbc.update(
+          "UPDATE portal_session SET ended_at = ?, end_reason = ? WHERE sid = ? AND ended_at IS NULL",
+          Timestamp.from(clock.instant()),
+          reason,
+          sid);
+    } catch (RuntimeException e) {
+      // Ended here at once; other replicas learn it when the database is back.
+      log.error(
+          "Session end not shared with other replicas: reason={} error={}; the database is"
+              + " unreachable",
+          reason,
+          e.getClass().getSimpleName());
+    }
   }
 
   @Override

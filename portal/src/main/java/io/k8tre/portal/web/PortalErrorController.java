@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +18,16 @@ class PortalErrorController implements ErrorController {
 
   private static final Logger log = LoggerFactory.getLogger(PortalErrorController.class);
 
+  private static boolean isDatabaseOutage(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException
+          || t instanceof java.sql.SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @RequestMapping("/error")
   Object error(HttpServletRequest request, HttpServletResponse response) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -25,6 +36,18 @@ class PortalErrorController implements ErrorController {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
     Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    if (exception instanceof Throwable t && isDatabaseOutage(t)) {
+      log.warn(
+          "Request failed: the database is unreachable; path={}",
+          request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+      return ErrorPages.render(
+          request,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "database.unavailable",
+          "The portal cannot reach its database just now. Apps you already opened keep working;"
+              + " please try this again in a minute.");
+    }
     if (status.is5xxServerError() && exception instanceof Throwable t) {
       log.error(
           "Request failed: status={} path={}",

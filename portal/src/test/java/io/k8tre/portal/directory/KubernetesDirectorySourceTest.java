@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,19 @@ class KubernetesDirectorySourceTest extends DirectorySourceContractTest {
   private static final String NAMESPACE = "keycloak";
 
   KubernetesClient client;
+  KubernetesMockServer server;
+
+  @Test
+  void isWatchingWhenApiServerGoesAwayThenFalseSoTheDirectoryAges() {
+    putGroup("kept", List.of("ada"), List.of());
+    started();
+    var kubernetes = (KubernetesDirectorySource) source();
+
+    server.destroy();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !kubernetes.isWatching());
+    assertThat(latest().group("kept")).isPresent();
+  }
 
   @Override
   DirectorySource newSource() {

@@ -61,4 +61,33 @@ class DashboardBrowserIT extends PortalIT {
         .extracting(WebElement::getText)
         .containsOnly("Launch");
   }
+
+  @Test
+  void projectAdminReadsTheAuditTimelineAndTheirSessions() throws Exception {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    driver.get(PORTAL + "/login");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    driver.findElement(By.id("username")).sendKeys("alwin");
+    driver.findElement(By.id("password")).sendKeys("k8tre");
+    driver.findElement(By.id("kc-login")).click();
+    wait.until(ExpectedConditions.urlToBe(PORTAL + "/projects"));
+    try {
+      // The launch is recorded before the redirect to the hub, which does not run in this test.
+      driver.get(PORTAL + "/launch/asthma/jupyterhub");
+    } catch (org.openqa.selenium.WebDriverException expected) {
+      assertThat(driver.getCurrentUrl()).doesNotContain(PORTAL.toString() + "/launch");
+    }
+
+    driver.get(PORTAL + "/audit/projects/asthma");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.events")));
+    HeadlessChromium.screenshot(driver, "04-audit-timeline");
+    assertThat(driver.findElements(By.cssSelector("table.events tbody td:nth-child(2)")))
+        .extracting(WebElement::getText)
+        .contains("launch");
+
+    driver.get(PORTAL + "/sessions");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.session-row")));
+    HeadlessChromium.screenshot(driver, "05-sessions");
+    assertThat(driver.findElements(By.cssSelector("tr.session-row .current"))).hasSize(1);
+  }
 }
