@@ -4,6 +4,8 @@ import io.k8tre.portal.access.AccessPolicy;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.directory.ProjectApp;
+import io.k8tre.portal.launch.Desktop;
+import io.k8tre.portal.launch.DesktopLauncher;
 import io.k8tre.portal.launch.JupyterHubLauncher;
 import io.k8tre.portal.login.PortalUser;
 import io.k8tre.portal.session.SessionAttributes;
@@ -14,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -32,10 +35,15 @@ class LaunchController {
 
   private final Directory directory;
   private final JupyterHubLauncher jupyterHub;
+  private final ObjectProvider<DesktopLauncher> desktops;
 
-  LaunchController(Directory directory, JupyterHubLauncher jupyterHub) {
+  LaunchController(
+      Directory directory,
+      JupyterHubLauncher jupyterHub,
+      ObjectProvider<DesktopLauncher> desktops) {
     this.directory = directory;
     this.jupyterHub = jupyterHub;
+    this.desktops = desktops;
   }
 
   @GetMapping("/launch/{project}/{app}")
@@ -69,7 +77,18 @@ class LaunchController {
           "Launch: user={} project={} app={} type={}", user.username(), project, app, found.type());
       return "redirect:" + launch.location();
     }
-    // TODO(#4): create the VDIInstance and show its progress — needs the VDI operator.
+    if ("vdi".equals(found.type())) {
+      DesktopLauncher desktops = this.desktops.getIfAvailable();
+      if (desktops == null) {
+        // The demo has no cluster: say so plainly rather than fail.
+        model.addAttribute("user", user);
+        model.addAttribute("project", snapshot.project(project).orElseThrow());
+        model.addAttribute("app", found);
+        return "desktop-needs-cluster";
+      }
+      Desktop desktop = desktops.launch(user.username(), project, found);
+      return "redirect:" + DesktopController.statusPath(desktop, "");
+    }
     model.addAttribute("user", user);
     model.addAttribute("project", snapshot.project(project).orElseThrow());
     model.addAttribute("app", found);

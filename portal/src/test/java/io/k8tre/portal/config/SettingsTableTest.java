@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k8tre.portal.directory.DirectoryProperties;
 import io.k8tre.portal.gateway.GatewayProperties;
 import io.k8tre.portal.internal.InternalProperties;
+import io.k8tre.portal.launch.GuacamoleProperties;
+import io.k8tre.portal.launch.VdiProperties;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,9 @@ class SettingsTableTest {
           PortalProperties.class,
           DirectoryProperties.class,
           GatewayProperties.class,
-          InternalProperties.class);
+          InternalProperties.class,
+          VdiProperties.class,
+          GuacamoleProperties.class);
 
   @Test
   void readmeListsEverySetting() throws Exception {
