@@ -128,11 +128,11 @@ class KubernetesDesktops {
       return Optional.empty();
     }
     Secret secret = client.secrets().inNamespace(namespaceOf(project)).withName(secretName).get();
-    if (secret == null || secret.getData() == null) {
+    if (secret == null) {
       return Optional.empty();
     }
-    String user = decode(secret.getData().get(VDIConventions.SECRET_USERNAME_KEY));
-    String password = decode(secret.getData().get(VDIConventions.SECRET_PASSWORD_KEY));
+    String user = secretValue(secret, VDIConventions.SECRET_USERNAME_KEY);
+    String password = secretValue(secret, VDIConventions.SECRET_PASSWORD_KEY);
     if (user == null || password == null) {
       return Optional.empty();
     }
@@ -249,6 +249,14 @@ class KubernetesDesktops {
 
   private static String text(Object value) {
     return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  /** {@code data} as the API server returns it; {@code stringData} as written, before it does. */
+  private static String secretValue(Secret secret, String key) {
+    if (secret.getData() != null && secret.getData().get(key) != null) {
+      return decode(secret.getData().get(key));
+    }
+    return secret.getStringData() == null ? null : secret.getStringData().get(key);
   }
 
   private static String decode(String base64) {
