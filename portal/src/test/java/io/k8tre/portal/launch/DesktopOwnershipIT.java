@@ -30,7 +30,10 @@ class DesktopOwnershipIT extends PortalIT {
   @Test
   void statusWhenAnotherPersonsDesktopThenForbidden() {
     Browserless trevolution = newBrowser();
-    trevolution.login("trevolution", "k8tre");
+    HttpResponse<String> landed = trevolution.login("trevolution", "k8tre");
+    assertThat(landed.uri().getPath())
+        .as(landed.statusCode() + " " + landed.uri())
+        .isEqualTo("/projects");
     HttpResponse<String> launched = trevolution.get("/launch/asthma/guacamole");
     assertThat(Browserless.location(launched)).endsWith("/desktops/asthma/" + TREVOLUTION_DESKTOP);
     HttpResponse<String> twice = trevolution.get("/launch/asthma/guacamole");
