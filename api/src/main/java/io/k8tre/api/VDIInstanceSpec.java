@@ -21,6 +21,10 @@ import java.util.Map;
  * @param storage the desktop's home volume
  * @param scheduling where and how the desktop runs
  * @param networking free-form network settings
+ * @param settings non-secret desktop settings from the project's app config (for example {@code
+ *     resolution}); the operator passes them to the desktop as {@code VDI_<NAME>} variables
+ * @param idleTimeout how long the desktop may go unused before the operator stops it, as a duration
+ *     such as {@code 30m} or {@code 8h}; unset means the project's default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VDIInstanceSpec(
@@ -31,7 +35,9 @@ public record VDIInstanceSpec(
     List<EnvVar> env,
     Storage storage,
     SchedulingSpec scheduling,
-    @PreserveUnknownFields Map<String, Object> networking) {
+    @PreserveUnknownFields Map<String, Object> networking,
+    Map<String, String> settings,
+    String idleTimeout) {
 
   /** The desktop image used when the spec names none. */
   public static final String DEFAULT_IMAGE = "ghcr.io/k8tre/vdi-mate:v1.0.0-light";

@@ -23,12 +23,14 @@ final class CodeCalls {
               "identity.k8tre.io groups watch",
               "research.k8tre.io projects list",
               "research.k8tre.io projects watch",
-              // launch: VDI launcher creates, polls, watches and ends VDIInstances.
+              // launch/KubernetesDesktops: creates, reads, lists (own desktops), stops
+              // VDIInstances, patches the last-activity annotation, reads the RDP Secret.
               "k8tre.io vdiinstances create",
               "k8tre.io vdiinstances get",
               "k8tre.io vdiinstances list",
-              "k8tre.io vdiinstances watch",
+              "k8tre.io vdiinstances patch",
               "k8tre.io vdiinstances delete",
+              "core secrets get",
               // internal: the caller's service account token, checked with TokenReview.
               "authentication.k8s.io tokenreviews create"),
           "backend/k8tre-vdi-operator",
@@ -39,6 +41,8 @@ final class CodeCalls {
               "k8tre.io vdiinstances watch",
               "k8tre.io vdiinstances patch",
               "k8tre.io vdiinstances update",
+              // IdlePolicy: an idle desktop is stopped by deleting it.
+              "k8tre.io vdiinstances delete",
               "k8tre.io vdiinstances/status patch",
               "k8tre.io vdiinstances/status update",
               // Dependent Secret, Pod and Service per desktop, in project-* namespaces.
@@ -65,6 +69,8 @@ final class CodeCalls {
               "core services delete",
               "core events create",
               "core events patch",
+              // Desktops: the Project's defaults, one get per reconcile.
+              "research.k8tre.io projects get",
               // Leader election.
               "coordination.k8s.io leases get",
               "coordination.k8s.io leases create",

@@ -5,6 +5,8 @@ import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.directory.ProjectApp;
+import io.k8tre.portal.launch.Desktop;
+import io.k8tre.portal.launch.DesktopLauncher;
 import io.k8tre.portal.launch.JupyterHubLauncher;
 import io.k8tre.portal.login.PortalUser;
 import io.k8tre.portal.session.SessionAttributes;
@@ -15,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -33,12 +36,18 @@ class LaunchController {
 
   private final Directory directory;
   private final JupyterHubLauncher jupyterHub;
+  private final ObjectProvider<DesktopLauncher> desktops;
   private final Audits audits;
 
-  LaunchController(Directory directory, JupyterHubLauncher jupyterHub, Audits audits) {
+  LaunchController(
+      Directory directory,
+      JupyterHubLauncher jupyterHub,
+      ObjectProvider<DesktopLauncher> desktops,
+      Audits audits) {
     this.audits = audits;
     this.directory = directory;
     this.jupyterHub = jupyterHub;
+    this.desktops = desktops;
   }
 
   @GetMapping("/launch/{project}/{app}")
@@ -73,7 +82,19 @@ class LaunchController {
       audits.record(request, "launch", user.username(), project, app, "allow", "access.member");
       return "redirect:" + launch.location();
     }
-    // TODO(#4): create the VDIInstance and show its progress — needs the VDI operator.
+    if ("vdi".equals(found.type())) {
+      DesktopLauncher desktops = this.desktops.getIfAvailable();
+      if (desktops == null) {
+        // The demo has no cluster: say so plainly rather than fail.
+        model.addAttribute("user", user);
+        model.addAttribute("project", snapshot.project(project).orElseThrow());
+        model.addAttribute("app", found);
+        return "desktop-needs-cluster";
+      }
+      Desktop desktop = desktops.launch(user.username(), project, found);
+      audits.record(request, "launch", user.username(), project, app, "allow", "access.member");
+      return "redirect:" + DesktopController.statusPath(desktop, "");
+    }
     model.addAttribute("user", user);
     model.addAttribute("project", snapshot.project(project).orElseThrow());
     model.addAttribute("app", found);

@@ -6,6 +6,8 @@ import io.k8tre.portal.audit.AuditProperties;
 import io.k8tre.portal.directory.DirectoryProperties;
 import io.k8tre.portal.gateway.GatewayProperties;
 import io.k8tre.portal.internal.InternalProperties;
+import io.k8tre.portal.launch.GuacamoleProperties;
+import io.k8tre.portal.launch.VdiProperties;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,9 @@ class SettingsTableTest {
           DirectoryProperties.class,
           GatewayProperties.class,
           InternalProperties.class,
-          AuditProperties.class);
+          AuditProperties.class,
+          VdiProperties.class,
+          GuacamoleProperties.class);
 
   @Test
   void readmeListsEverySetting() throws Exception {

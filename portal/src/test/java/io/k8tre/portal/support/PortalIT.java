@@ -41,10 +41,16 @@ public abstract class PortalIT {
     }
   }
 
+  /** Guacamole's json-secret-key shared by the portal and the tests' Guacamole. */
+  public static final String GUACAMOLE_KEY = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
   @DynamicPropertySource
   static void realServices(DynamicPropertyRegistry registry) {
     PostgresDatabase.recreate();
     KeycloakServer.ensureRunning();
+    KubernetesMock.ensureRunning();
+    registry.add("portal.vdi.enabled", () -> "true");
+    registry.add("portal.guacamole.json-secret-key", () -> GUACAMOLE_KEY);
     registry.add("spring.datasource.url", () -> PostgresDatabase.URL);
     registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
     registry.add("portal.directory.folder", () -> DIRECTORY.toString());

@@ -11,7 +11,9 @@ import java.sql.Statement;
  */
 public final class PostgresDatabase {
 
-  public static final String NAME = "k8tre_portal_it";
+  /** {@code -Dk8tre.it.database=…} keeps test runs of several checkouts on one server apart. */
+  public static final String NAME = System.getProperty("k8tre.it.database", "k8tre_portal_it");
+
   public static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + NAME;
   public static final String USER = "postgres";
 
