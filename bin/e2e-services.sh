@@ -28,6 +28,7 @@ NGINX_DIR=$STATE/nginx
 HUB_DIR=$STATE/jupyterhub
 NGINX_PID=$NGINX_DIR/nginx.pid
 HUB_PID=$HUB_DIR/jupyterhub.run.pid
+NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
 TEMPLATE=$ROOT/deploy/base/auth-proxy/nginx-jupyterhub.conf.template
 HUB_CONFIG=$ROOT/deploy/components/jupyterhub/jupyterhub_config.py
 START_TIMEOUT=${E2E_START_TIMEOUT:-60}
@@ -42,7 +43,7 @@ alive_pid() {
 
 require_packages() {
   local missing=""
-  command -v nginx >/dev/null 2>&1 || missing="$missing nginx"
+  [ -x "$NGINX" ] || missing="$missing nginx"
   [ -x /usr/bin/jupyterhub ] && [ -x /usr/bin/configurable-http-proxy ] || missing="$missing jupyterhub"
   command -v envsubst >/dev/null 2>&1 || missing="$missing gettext-base"
   [ -z "$missing" ] || die "missing Debian packages:$missing; run: apt-get install -y$missing (bin/test does it)"
@@ -103,9 +104,9 @@ http {
   include $NGINX_DIR/jupyterhub.conf;
 }
 CONF
-  nginx -q -t -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" ||
+  "$NGINX" -q -t -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" ||
     die "nginx rejected $NGINX_DIR/nginx.conf (rendered from $TEMPLATE)"
-  setsid nohup nginx -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" \
+  setsid nohup "$NGINX" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" \
     </dev/null >"$NGINX_DIR/stdout.log" 2>&1 &
   pid=$!
   wait_for "http://127.0.0.1:$NGINX_PORT/health" "$pid" "$NGINX_DIR/error.log" nginx
