@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * trevolution logs in to the portal, opens asthma and launches JupyterHub in a real browser; the
@@ -64,6 +65,46 @@ class JupyterHubLaunchE2E {
     } finally {
       browser.driver().get(E2eStack.HUB + "/user/" + HUB_USER + "/tree");
     }
+  }
+
+  @Test
+  void kernelWebsocketThroughNginxRunsCode() {
+    String answer =
+        String.valueOf(
+            ((JavascriptExecutor) browser.driver())
+                .executeAsyncScript(
+                    """
+                    const done = arguments[arguments.length - 1];
+                    const base = '/user/' + arguments[0];
+                    const xsrf = document.cookie.split('; ')
+                        .filter(c => c.startsWith('_xsrf=')).map(c => c.substring(6))[0];
+                    setTimeout(() => done('timeout'), 25000);
+                    fetch(base + '/api/kernels', {method: 'POST', body: '{}',
+                        headers: {'X-XSRFToken': xsrf, 'Content-Type': 'application/json'}})
+                      .then(r => r.json())
+                      .then(kernel => {
+                        const ws = new WebSocket('ws://' + location.host + base
+                            + '/api/kernels/' + kernel.id + '/channels');
+                        ws.onerror = () => done('websocket error');
+                        ws.onopen = () => ws.send(JSON.stringify({
+                          header: {msg_id: 'e2e-1', session: 'e2e', username: '',
+                                   msg_type: 'execute_request', version: '5.3'},
+                          parent_header: {}, metadata: {}, buffers: [], channel: 'shell',
+                          content: {code: 'print(6 * 7)', silent: false, store_history: false,
+                                    user_expressions: {}, allow_stdin: false}}));
+                        ws.onmessage = event => {
+                          const message = JSON.parse(event.data);
+                          if (message.msg_type === 'stream') {
+                            ws.close();
+                            done(message.content.text.trim());
+                          }
+                        };
+                      })
+                      .catch(error => done('error ' + error));
+                    """,
+                    HUB_USER));
+
+    assertThat(answer).isEqualTo("42");
   }
 
   @Test
