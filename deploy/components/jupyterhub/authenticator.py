@@ -145,6 +145,34 @@ class SignedHeaderAuthenticator(Authenticator):
     def login_url(self, base_url):
         return url_path_join(base_url, "login")
 
+    @default("auth_refresh_age")
+    def _refresh_every_second(self):
+        # refresh_user below is a cheap HMAC check; run it on (nearly) every request.
+        return 1
+
+    async def refresh_user(self, user, handler=None):
+        """End a hub session that the gateway no longer vouches for.
+
+        The hub's cookie outlives the portal session it came from. When a request arrives with
+        valid signed headers for another "<user>-<project>" (someone else signed in to the portal
+        in the same browser, or the person switched project), the old hub session must not
+        answer it: returning False sends the browser through /hub/login, which logs in whoever
+        the headers name. Requests without headers (user servers calling the hub API) carry no
+        verdict and keep their session.
+        """
+        if handler is None:
+            return True
+        identity = self.verify(handler.request.headers, time.time(), quiet=True)
+        if identity is None:
+            return True
+        current = f"{identity[0]}-{identity[1]}"
+        if current != user.name:
+            self.log.warning(
+                "Hub session ended: session.user=%s gateway.user=%s", user.name, current
+            )
+            return False
+        return True
+
     async def authenticate(self, handler, data=None):
         identity = self.verify(handler.request.headers, time.time())
         if identity is None:
@@ -155,8 +183,11 @@ class SignedHeaderAuthenticator(Authenticator):
             "auth_state": None,
         }
 
-    def verify(self, headers, now):
-        """(user, project) when the headers carry a valid signature, else None (reason logged)."""
+    def verify(self, headers, now, quiet=False):
+        """(user, project) when the headers carry a valid signature, else None (reason logged).
+
+        quiet: a request without any signed headers is not worth a log line (hub API calls).
+        """
         user = headers.get("X-Auth-User", "")
         remote_user = headers.get("Remote-User", "")
         project = headers.get("X-Auth-Project", "")
@@ -164,6 +195,8 @@ class SignedHeaderAuthenticator(Authenticator):
         stamp = headers.get("X-Auth-Stamp", "")
         signature = headers.get("X-Auth-Signature", "")
 
+        if quiet and not (user or signature):
+            return None
         if not (user and project and audience and stamp and signature):
             return self._refuse("headers.missing", user)
         if remote_user and remote_user != user:

@@ -1,6 +1,7 @@
 package io.k8tre.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.k8tre.e2e.support.E2eStack;
 import io.k8tre.e2e.support.Http;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,6 +107,37 @@ class DirectHubAccessE2E {
 
     assertThat(answer.statusCode()).isEqualTo(302);
     assertThat(answer.headers().firstValue("Location")).hasValue("/hub/spawn");
+  }
+
+  @Test
+  void hubSessionMeetsSignedHeadersOfSomeoneElseThenLoginAgainNotTheOldSession() {
+    Map<String, String> first = signed("k8tre-user", "diabetes", "jupyterhub", now(), secret);
+    HttpResponse<String> login = Http.get(LOGIN, first);
+    String hubCookies =
+        String.join(
+            "; ",
+            login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("jupyterhub-"))
+                .map(Http::cookiePair)
+                .toList());
+    URI home = URI.create(E2eStack.HUB_BEHIND_NGINX + "/hub/home");
+    assertThat(Http.get(home, Http.with(first, Map.of("Cookie", hubCookies))).statusCode())
+        .isEqualTo(200);
+
+    // The hub re-checks a session at most once a second, so the answer may take that long.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> {
+              Map<String, String> other =
+                  signed("trevolution", "asthma", "jupyterhub", now(), secret);
+              HttpResponse<String> answer =
+                  Http.get(home, Http.with(other, Map.of("Cookie", hubCookies)));
+              assertThat(answer.statusCode()).isEqualTo(302);
+              assertThat(answer.headers().firstValue("Location").orElseThrow())
+                  .startsWith("/hub/login");
+            });
   }
 
   private static void assertRefused(Map<String, String> headers) {

@@ -117,10 +117,9 @@ public final class E2eStack {
   }
 
   private static Process startPortal(Path root, Path jar, Path directory) {
-    if (answers(PORTAL.resolve("/health"))) {
-      throw new IllegalStateException(
-          "something already answers on " + PORTAL + " (another portal, or the portal's ITs)");
-    }
+    // Keycloak's demo client accepts logins only on this port, and the portal's own ITs use it
+    // too: wait for another checkout's test run to let go of it rather than fail at once.
+    awaitPortFree(PORTAL.getPort(), Duration.ofMinutes(10));
     String java = ProcessHandle.current().info().command().orElse("java");
     Path secretFile = secretFile(root);
     List<String> command =
@@ -150,7 +149,8 @@ public final class E2eStack {
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-      while (!answers(PORTAL.resolve("/health"))) {
+      // The log line proves that this process, not another one, holds the port.
+      while (!hasStarted(log) || !answers(PORTAL.resolve("/health"))) {
         if (!process.isAlive()) {
           throw new IllegalStateException(
               "the portal exited with " + process.exitValue() + " during start-up; log: " + log);
@@ -167,6 +167,44 @@ public final class E2eStack {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the portal", e);
+    }
+  }
+
+  private static boolean hasStarted(Path log) throws IOException {
+    try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      return lines.anyMatch(line -> line.contains("Started PortalApplication"));
+    } catch (UncheckedIOException e) {
+      return false; // a half-written line that is not UTF-8 yet
+    }
+  }
+
+  private static void awaitPortFree(int port, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    boolean told = false;
+    while (isListening(port)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "port " + port + " is still taken after " + patience + "; stop what listens there");
+      }
+      if (!told) {
+        System.out.println("[e2e] port " + port + " is taken (another test run?); waiting");
+        told = true;
+      }
+      try {
+        Thread.sleep(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for port " + port, e);
+      }
+    }
+  }
+
+  private static boolean isListening(int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
