@@ -110,6 +110,28 @@ class DirectHubAccessE2E {
   }
 
   @Test
+  void hubLogoutEndsTheHubSessionAndContinuesAtThePortalsLogout() {
+    HttpResponse<String> login =
+        Http.get(LOGIN, signed("k8tre-user", "diabetes", "jupyterhub", now(), secret));
+    String hubCookies =
+        String.join(
+            "; ",
+            login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("jupyterhub-"))
+                .map(Http::cookiePair)
+                .toList());
+
+    HttpResponse<String> logout =
+        Http.get(
+            URI.create(E2eStack.HUB_BEHIND_NGINX + "/hub/logout"), Map.of("Cookie", hubCookies));
+
+    assertThat(logout.statusCode()).isEqualTo(302);
+    assertThat(logout.headers().firstValue("Location")).hasValue(E2eStack.PORTAL + "/logout");
+    assertThat(logout.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("jupyterhub-hub-login=\"\";"));
+  }
+
+  @Test
   void hubSessionMeetsSignedHeadersOfSomeoneElseThenLoginAgainNotTheOldSession() {
     Map<String, String> first = signed("k8tre-user", "diabetes", "jupyterhub", now(), secret);
     HttpResponse<String> login = Http.get(LOGIN, first);
