@@ -253,21 +253,28 @@ public final class E2eStack {
     List<String> line = new ArrayList<>(List.of("bash"));
     line.add(root.resolve(command[0]).toString());
     line.addAll(List.of(command).subList(1, command.length));
+    // Output goes to a file and is printed afterwards: a forked test JVM must not have its
+    // stdout written to by another process (failsafe reports a corrupted channel).
+    Path output = Path.of("target", "e2e-scripts.log").toAbsolutePath();
     try {
+      Files.createDirectories(output.getParent());
+      Files.deleteIfExists(output);
       Process process =
           new ProcessBuilder(line)
               .directory(root.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+              .redirectOutput(output.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .start();
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+      System.out.print(Files.readString(output, StandardCharsets.UTF_8));
+      if (!finished) {
         process.destroyForcibly();
         throw new IllegalStateException(String.join(" ", command) + " timed out");
       }
       if (process.exitValue() != 0) {
         throw new IllegalStateException(
-            String.join(" ", command) + " exited " + process.exitValue());
+            String.join(" ", command) + " exited " + process.exitValue() + "; see above");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
