@@ -68,7 +68,7 @@ public record PortalProperties(
    * @param timeout idle time after which a session ends
    * @param cookieName name of the host-only session cookie
    * @param secureCookie {@code true} always, {@code false} never (plain-HTTP demo only), unset:
-   *     when the request arrived over HTTPS
+   *     when {@code public-url} is https
    */
   public record Session(
       @DefaultValue("jdbc") Store store,

@@ -34,21 +34,24 @@ final class OriginalRequests {
     String original = null;
     if (proxies.isTrusted(request.getRemoteAddr())) {
       original = originalUrl(request);
-      if (original != null) {
-        URI uri;
-        try {
-          uri = new URI(original);
-        } catch (URISyntaxException e) {
-          return null;
-        }
-        host = AppMatch.authority(uri);
-        path = normalisedPath(uri.getRawPath());
-        if (host == null || uri.getRawUserInfo() != null || !HOST.matcher(host).matches()) {
-          return null;
-        }
-        if (path == null) {
-          return null;
-        }
+      if (original == null) {
+        // A proxy that does not say what it is asking about gets no decision: deciding without
+        // the URL would skip the app and ownership checks.
+        return null;
+      }
+      URI uri;
+      try {
+        uri = new URI(original);
+      } catch (URISyntaxException e) {
+        return null;
+      }
+      host = AppMatch.authority(uri);
+      path = normalisedPath(uri.getRawPath());
+      if (host == null
+          || path == null
+          || uri.getRawUserInfo() != null
+          || !HOST.matcher(host).matches()) {
+        return null;
       }
     }
     return new GatewayRequest(

@@ -23,9 +23,12 @@ class SessionConfiguration {
     cookie.setSameSite("Lax");
     // Spring Session's own default cookie is Base64-encoded; a plain id is easier to audit.
     cookie.setUseBase64Encoding(false);
-    if (session.secureCookie() != null) {
-      cookie.setUseSecureCookie(session.secureCookie());
-    }
+    // Behind TLS-terminating proxies the request itself looks like plain HTTP, so the public URL
+    // decides unless the setting says otherwise.
+    cookie.setUseSecureCookie(
+        session.secureCookie() != null
+            ? session.secureCookie()
+            : "https".equals(settings.publicUrl().getScheme()));
     return cookie;
   }
 }

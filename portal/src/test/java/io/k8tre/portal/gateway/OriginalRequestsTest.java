@@ -36,6 +36,22 @@ class OriginalRequestsTest {
   }
 
   @Test
+  void readWhenTrustedProxySendsNoOriginalUrlThenNoDecision() {
+    MockHttpServletRequest request = from("127.0.0.1");
+    request.removeHeader("X-Original-URL");
+
+    assertThat(originals.read(request)).isNull();
+  }
+
+  @Test
+  void readWhenClientAddsForwardedForThenTheTcpPeerStillDecidesTrust() {
+    MockHttpServletRequest request = from("127.0.0.1");
+    request.addHeader("X-Forwarded-For", "203.0.113.7");
+
+    assertThat(originals.read(request).host()).isEqualTo("jupyter.tre.example");
+  }
+
+  @Test
   void normalisedPathResolvesEncodedDotSegments() {
     assertThat(OriginalRequests.normalisedPath("/user/alice-p1/..%2F..%2Fuser/bob-p1/api"))
         .isEqualTo("/user/bob-p1/api");
