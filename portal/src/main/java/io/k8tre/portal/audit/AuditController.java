@@ -2,6 +2,7 @@ package io.k8tre.portal.audit;
 
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.login.PortalUser;
+import io.k8tre.portal.web.DirectoryPages;
 import io.k8tre.portal.web.PageException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,13 +12,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The record of access for data custodians: a project's timeline (its admins and platform admins),
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
   static final int PAGE = 500;
+  private static final Pattern PROJECT = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
 
   private final AuditStore store;
   private final AuditAccess access;
@@ -40,30 +43,29 @@ class AuditController {
 
   @GetMapping("/activity")
   String activity(Authentication authentication, Model model) {
-    PortalUser user = requireUser(authentication);
+    PortalUser user = DirectoryPages.requireUser(authentication);
     model.addAttribute("user", user);
     model.addAttribute(
         "events", store.find(new AuditQuery(null, user.username(), null, null, null, null, 200)));
     return "activity";
   }
 
+  /** The timeline's filters, as query parameters; blank means any. */
+  record Filters(String user, String app, String outcome, String from, String to) {}
+
   @GetMapping("/audit/projects/{project}")
   String project(
       @PathVariable String project,
-      @RequestParam(required = false) String user,
-      @RequestParam(required = false) String app,
-      @RequestParam(required = false) String outcome,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
+      @ModelAttribute Filters filters,
       Authentication authentication,
       Model model) {
     PortalUser me = requireAuditor(authentication, project);
-    AuditQuery query = query(project, user, app, outcome, from, to);
+    AuditQuery query = query(project, filters);
     model.addAttribute("user", me);
     model.addAttribute("project", project);
     model.addAttribute("filters", query);
-    model.addAttribute("from", from);
-    model.addAttribute("to", to);
+    model.addAttribute("from", filters.from());
+    model.addAttribute("to", filters.to());
     model.addAttribute("events", store.find(query));
     return "audit";
   }
@@ -71,16 +73,12 @@ class AuditController {
   @GetMapping("/audit/projects/{project}/export.csv")
   void export(
       @PathVariable String project,
-      @RequestParam(required = false) String user,
-      @RequestParam(required = false) String app,
-      @RequestParam(required = false) String outcome,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
+      @ModelAttribute Filters filters,
       Authentication authentication,
       HttpServletResponse response)
       throws IOException {
     requireAuditor(authentication, project);
-    List<AuditEvent> events = store.find(query(project, user, app, outcome, from, to));
+    List<AuditEvent> events = store.find(query(project, filters));
     response.setContentType("text/csv; charset=utf-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + project + ".csv\"");
     response.setHeader("Cache-Control", "no-store");
@@ -88,7 +86,12 @@ class AuditController {
   }
 
   private PortalUser requireAuditor(Authentication authentication, String project) {
-    PortalUser me = requireUser(authentication);
+    PortalUser me = DirectoryPages.requireUser(authentication);
+    if (!PROJECT.matcher(project).matches()) {
+      // Project names are Kubernetes names; anything else is no project (and never reaches a
+      // header or the page).
+      throw new PageException(HttpStatus.NOT_FOUND, "project.unknown", "There is no such project.");
+    }
     if (access.isPlatformAdmin(authentication)
         || access.isProjectAdmin(directory.snapshot(), me.username(), project)) {
       return me;
@@ -99,25 +102,14 @@ class AuditController {
         "Only the project's administrators and platform administrators can read its audit trail.");
   }
 
-  private static PortalUser requireUser(Authentication authentication) {
-    return PortalUser.of(authentication)
-        .orElseThrow(
-            () ->
-                new PageException(
-                    HttpStatus.FORBIDDEN,
-                    "user.unnamed",
-                    "Your sign-in did not carry a username."));
-  }
-
-  private static AuditQuery query(
-      String project, String user, String app, String outcome, String from, String to) {
+  private static AuditQuery query(String project, Filters f) {
     return new AuditQuery(
         project,
-        blankToNull(user),
-        blankToNull(app),
-        blankToNull(outcome),
-        day(from, 0),
-        day(to, 1),
+        blankToNull(f.user()),
+        blankToNull(f.app()),
+        blankToNull(f.outcome()),
+        day(f.from(), 0),
+        day(f.to(), 1),
         PAGE);
   }
 

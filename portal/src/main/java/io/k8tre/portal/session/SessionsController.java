@@ -3,6 +3,7 @@ package io.k8tre.portal.session;
 import io.k8tre.portal.audit.AuditAccess;
 import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.login.PortalUser;
+import io.k8tre.portal.web.DirectoryPages;
 import io.k8tre.portal.web.PageException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -52,7 +53,7 @@ class SessionsController {
       Authentication authentication,
       HttpServletRequest request,
       Model model) {
-    PortalUser me = requireUser(authentication);
+    PortalUser me = DirectoryPages.requireUser(authentication);
     String subject = subject(user, me, authentication);
     model.addAttribute("user", me);
     model.addAttribute("subject", subject);
@@ -67,7 +68,7 @@ class SessionsController {
       @RequestParam(name = "user", required = false) String user,
       Authentication authentication,
       HttpServletRequest request) {
-    PortalUser me = requireUser(authentication);
+    PortalUser me = DirectoryPages.requireUser(authentication);
     String subject = subject(user, me, authentication);
     PortalSession target =
         sessions
@@ -88,7 +89,7 @@ class SessionsController {
       @RequestParam(name = "user", required = false) String user,
       Authentication authentication,
       HttpServletRequest request) {
-    PortalUser me = requireUser(authentication);
+    PortalUser me = DirectoryPages.requireUser(authentication);
     String subject = subject(user, me, authentication);
     List<PortalSession> active = sessions.activeOf(subject);
     active.forEach(s -> endOne(s, me, request));
@@ -143,15 +144,5 @@ class SessionsController {
     return session != null && session.getAttribute(SessionAttributes.SID) instanceof String sid
         ? sid
         : null;
-  }
-
-  private static PortalUser requireUser(Authentication authentication) {
-    return PortalUser.of(authentication)
-        .orElseThrow(
-            () ->
-                new PageException(
-                    HttpStatus.FORBIDDEN,
-                    "user.unnamed",
-                    "Your sign-in did not carry a username."));
   }
 }

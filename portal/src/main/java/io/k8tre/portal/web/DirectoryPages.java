@@ -8,11 +8,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 
 /** Shared steps of the pages and JSON endpoints that read the directory for a person. */
-final class DirectoryPages {
+public final class DirectoryPages {
 
   private DirectoryPages() {}
 
-  static PortalUser requireUser(Authentication authentication) {
+  /** The signed-in person, or a 403 page when the sign-in named nobody usable. */
+  public static PortalUser requireUser(Authentication authentication) {
     return PortalUser.of(authentication)
         .orElseThrow(
             () ->
