@@ -152,13 +152,55 @@ class DeployPolicyTest {
   void renderWhenPlaceholderLeftThenOnlyTheDomainOrRealmSecret(String env) throws Exception {
     Set<String> found = new TreeSet<>();
     for (JsonNode object : Rendered.overlay(env)) {
-      Matcher m = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(object.toString());
-      while (m.find()) {
-        found.add(m.group(1));
+      if (!isNginxTemplate(object)) {
+        found.addAll(placeholders(object.toString()));
       }
     }
 
     assertThat(found).contains("DOMAIN").isSubsetOf(PLACEHOLDERS);
+  }
+
+  /** nginx templates are filled at container start from the env of the container mounting them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "stg", "prd"})
+  void renderWhenNginxTemplateMountedThenItsContainerDefinesEveryVariable(String env)
+      throws Exception {
+    List<JsonNode> objects = Rendered.overlay(env);
+    Map<String, Set<String>> variablesByConfigMap = new HashMap<>();
+    for (JsonNode map : ofKind(objects, "ConfigMap")) {
+      if (isNginxTemplate(map)) {
+        variablesByConfigMap.put(map.at("/metadata/name").asString(), placeholders(map.toString()));
+      }
+    }
+    assertThat(variablesByConfigMap).isNotEmpty();
+
+    for (JsonNode workload : objects) {
+      for (JsonNode volume : workload.at("/spec/template/spec/volumes")) {
+        Set<String> needed = variablesByConfigMap.get(volume.at("/configMap/name").asString());
+        if (needed == null) {
+          continue;
+        }
+        for (JsonNode container : containers(workload)) {
+          Set<String> defined = new TreeSet<>();
+          container.path("env").forEach(e -> defined.add(e.path("name").asString()));
+          assertThat(defined).as(Rendered.id(workload)).containsAll(needed);
+        }
+      }
+    }
+  }
+
+  private static boolean isNginxTemplate(JsonNode object) {
+    return object.path("kind").asString().equals("ConfigMap")
+        && object.at("/metadata/name").asString().contains("nginx-template");
+  }
+
+  private static Set<String> placeholders(String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher m = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(text);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
   }
 
   static Map<String, Set<String>> specKeys() throws Exception {
