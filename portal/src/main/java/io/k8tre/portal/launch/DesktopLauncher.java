@@ -1,5 +1,7 @@
 package io.k8tre.portal.launch;
 
+import io.k8tre.portal.audit.AuditEvent;
+import io.k8tre.portal.audit.AuditLog;
 import io.k8tre.portal.directory.ProjectApp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,12 +28,15 @@ public class DesktopLauncher {
   private final GuacamoleClient guacamole;
   private final GuacamoleProperties settings;
   private final Clock clock;
+  private final AuditLog audit;
 
   DesktopLauncher(
       KubernetesDesktops desktops,
       GuacamoleClient guacamole,
       GuacamoleProperties settings,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
+    this.audit = audit;
     this.desktops = desktops;
     this.guacamole = guacamole;
     this.settings = settings;
@@ -57,6 +62,7 @@ public class DesktopLauncher {
 
   public Desktop launch(String user, String project, ProjectApp app) {
     Desktop desktop = desktops.ensure(user, project, app);
+    record("desktop.requested", user, project, app.name(), "ok", desktop.state().word());
     log.info(
         "Desktop requested: user={} project={} app={} resource.name={} state={}",
         user,
@@ -79,6 +85,7 @@ public class DesktopLauncher {
           user,
           project,
           name);
+      record("desktop.deny", user, project, null, "deny", "desktop.not-owner");
       return new Lookup(null, Refusal.NOT_OWNER);
     }
     return new Lookup(found.get(), null);
@@ -91,6 +98,7 @@ public class DesktopLauncher {
   /** Stops a desktop the caller owns (checked with {@link #find} first). */
   public void stop(String user, Desktop desktop) {
     desktops.delete(desktop.project(), desktop.name());
+    record("desktop.stopped", user, desktop.project(), null, "ok", "desktop.stopped-by-owner");
     log.info(
         "Desktop stopped: user={} project={} resource.name={}",
         user,
@@ -129,6 +137,7 @@ public class DesktopLauncher {
       return Optional.of(new Connection(null, answer));
     }
     desktops.recordActivity(desktop.project(), desktop.name(), clock.instant());
+    record("desktop.connected", user, desktop.project(), app.name(), "allow", "access.member");
     log.info(
         "Desktop connected: user={} project={} resource.name={}",
         user,
@@ -144,6 +153,12 @@ public class DesktopLauncher {
   }
 
   /** ASCII only (guacamole-json.md §5): the name becomes part of the client identifier. */
+  private void record(
+      String kind, String user, String project, String app, String outcome, String reason) {
+    audit.record(
+        new AuditEvent(clock.instant(), kind, user, project, app, outcome, reason, null, null, 1));
+  }
+
   static String connectionName(String project) {
     String ascii = project.replaceAll("[^A-Za-z0-9._-]", "_");
     return ascii + "-desktop";

@@ -1,6 +1,7 @@
 package io.k8tre.portal.launch;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.k8tre.portal.audit.AuditLog;
 import io.k8tre.portal.directory.DirectoryProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,11 +20,13 @@ class VdiConfiguration {
       KubernetesClient client,
       DirectoryProperties directory,
       VdiProperties vdi,
-      GuacamoleProperties guacamole) {
+      GuacamoleProperties guacamole,
+      AuditLog audit) {
     return new DesktopLauncher(
         new KubernetesDesktops(client, directory, vdi.k8treOperatorCompatibility()),
         new GuacamoleClient(guacamole.timeout()),
         guacamole,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        audit);
   }
 }

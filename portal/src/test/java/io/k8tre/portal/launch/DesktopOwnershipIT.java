@@ -3,6 +3,7 @@ package io.k8tre.portal.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8tre.api.VDIInstance;
+import io.k8tre.portal.audit.AuditQuery;
 import io.k8tre.portal.support.Browserless;
 import io.k8tre.portal.support.KubernetesMock;
 import io.k8tre.portal.support.PortalIT;
@@ -58,7 +59,18 @@ class DesktopOwnershipIT extends PortalIT {
             trevolution.postForm(path + "/stop", Map.of("_csrf", csrf(trevolution))).statusCode())
         .isEqualTo(302);
     assertThat(desktopExists()).isFalse();
+    auditLog.flush();
+    assertThat(auditStore.find(new AuditQuery("asthma", null, null, null, null, null, 500)))
+        .extracting(e -> e.kind() + " " + e.user())
+        .contains(
+            "desktop.requested trevolution", "desktop.deny alwin", "desktop.stopped trevolution");
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.k8tre.portal.audit.AuditStore auditStore;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.k8tre.portal.audit.BufferedAuditLog auditLog;
 
   private static String csrf(Browserless browser) {
     Matcher m =
