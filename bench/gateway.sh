@@ -42,6 +42,7 @@ for port in $PORTAL_PORT $NGINX_PORT $APACHE_PORT; do
 done
 rm -rf "$STATE" && mkdir -p "$STATE"/tmp/{body,proxy,fastcgi,uwsgi,scgi} "$STATE/apache/htdocs" "$RESULTS"
 touch "$STATE/apache/htdocs/auth-check"
+printf 'ok\n' >"$STATE/ok.txt"
 chown -R www-data "$STATE/apache" 2>/dev/null || true
 
 note "building the portal jar"
@@ -112,6 +113,11 @@ apache_cookie=$(awk '$6=="mod_auth_openidc_session"{print $6"="$7}' "$STATE/apac
 [ -n "$apache_cookie" ] || die "no mod_auth_openidc session; see $STATE/apache/error.log"
 
 nginx_url=http://localhost:$NGINX_PORT
+# The checks must really run: without credentials (a) and (d) are refused, with them allowed.
+[ "$(http_status "$nginx_url/hub/bench-a")" = 401 ] || die "(a) answered without a token: auth_request is not in effect"
+[ "$(http_status "$nginx_url/hub/bench-d")" = 401 ] || die "(d) answered without a session: auth_request is not in effect"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $portal_cookie" "$nginx_url/hub/bench-a")" = 200 ] \
+  || die "(a) refused the launched token; see $STATE/portal.log"
 run() { # name url cookie [extra header]
   local name=$1 url=$2 cookie=$3 extra=${4:-X-Bench: 1}
   wrk -t2 -c"$CONNECTIONS" -d5s -H "Cookie: $cookie" -H "$extra" "$url" >/dev/null # warm-up

@@ -7,10 +7,10 @@ import io.k8tre.portal.web.PageException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -127,7 +127,7 @@ class AuditController {
           .plusDays(addDays)
           .atStartOfDay()
           .toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       throw new PageException(
           HttpStatus.BAD_REQUEST, "filter.date", "Dates are written as yyyy-mm-dd.");
     }

@@ -29,6 +29,7 @@ public class Gateway {
   private final Duration refreshWindow;
   private final Clock clock;
   private final AuditLog audit;
+  private final HubNames hubNames = new HubNames();
 
   public Gateway(
       ProjectTokens tokens,
@@ -89,6 +90,10 @@ public class Gateway {
       return GatewayAnswer.forbidden(decision.reason().code(), token);
     }
     String audience = AppMatch.audience(app.orElse(null), request.path());
+    if ("jupyterhub".equals(audience)
+        && hubNames.isAmbiguous(snapshot, token.username(), token.project())) {
+      return GatewayAnswer.forbidden("hub-name.ambiguous", token);
+    }
     String renewed = null;
     if (isDue(token)) {
       SessionRefresher.Outcome outcome = refresher.refresh(token.sessionId());

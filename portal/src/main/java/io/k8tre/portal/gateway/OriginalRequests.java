@@ -20,6 +20,9 @@ final class OriginalRequests {
 
   private static final Pattern HOST = Pattern.compile("[a-z0-9.-]{1,253}(:[0-9]{1,5})?");
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(OriginalRequests.class);
+
   private final TrustedProxies proxies;
 
   OriginalRequests(TrustedProxies proxies) {
@@ -32,7 +35,17 @@ final class OriginalRequests {
     String host = null;
     String path = null;
     String original = null;
-    if (proxies.isTrusted(request.getRemoteAddr())) {
+    boolean trusted = proxies.isTrusted(request.getRemoteAddr());
+    if (!trusted && originalUrl(request) != null) {
+      // A proxy we do not trust is asking about some URL: deciding without it would skip the
+      // app and ownership checks, so refuse and say why (likely portal.gateway.trusted-proxies).
+      log.warn(
+          "Gateway refused forwarding headers from an untrusted peer: peer={}; add the auth"
+              + " proxies' addresses to portal.gateway.trusted-proxies",
+          request.getRemoteAddr());
+      return null;
+    }
+    if (trusted) {
       original = originalUrl(request);
       if (original == null) {
         // A proxy that does not say what it is asking about gets no decision: deciding without
@@ -78,10 +91,18 @@ final class OriginalRequests {
     return (proto == null ? "https" : proto) + "://" + forwardedHost + uri;
   }
 
-  /** Decoded path without dot segments; null when it holds control characters or backslashes. */
+  /**
+   * The decoded path, or null when it could be routed differently from how it reads: an encoded
+   * slash or backslash (nginx and the hub's proxy route on the raw path, then decode), a dot
+   * segment (resolved by some hops and not others), a control character or a backslash.
+   */
   static String normalisedPath(String rawPath) {
     if (rawPath == null || rawPath.isEmpty()) {
       return "/";
+    }
+    String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("%2f") || lower.contains("%5c")) {
+      return null;
     }
     String decoded;
     try {
@@ -95,13 +116,15 @@ final class OriginalRequests {
         return null;
       }
     }
-    String collapsed = decoded.replaceAll("/{2,}", "/");
-    try {
-      String normal = new URI(null, null, collapsed, null).normalize().getPath();
-      return normal == null || normal.startsWith("/..") || !normal.startsWith("/") ? null : normal;
-    } catch (URISyntaxException e) {
+    if (!decoded.startsWith("/")) {
       return null;
     }
+    for (String segment : decoded.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return null;
+      }
+    }
+    return decoded.replaceAll("/{2,}", "/");
   }
 
   private static String bearer(String authorization) {

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -73,7 +74,17 @@ class ValidateController {
     this.clock = clock;
   }
 
-  @RequestMapping("/auth/validate")
+  @RequestMapping(
+      value = "/auth/validate",
+      method = {
+        RequestMethod.GET,
+        RequestMethod.HEAD,
+        RequestMethod.POST,
+        RequestMethod.PUT,
+        RequestMethod.PATCH,
+        RequestMethod.DELETE,
+        RequestMethod.OPTIONS
+      })
   void validate(HttpServletRequest request, HttpServletResponse response) throws IOException {
     long started = System.nanoTime();
     try {
@@ -135,6 +146,10 @@ class ValidateController {
           app,
           RequestIdFilter.of(request),
           addresses.of(request));
+      return;
+    }
+    if (token == null && "token.missing".equals(answer.reason())) {
+      // Nobody is named: counted in the metrics, not recorded per request.
       return;
     }
     audits.record(

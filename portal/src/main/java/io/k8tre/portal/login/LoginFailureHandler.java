@@ -1,6 +1,7 @@
 package io.k8tre.portal.login;
 
 import io.k8tre.portal.audit.Audits;
+import io.k8tre.portal.session.SessionAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -47,7 +48,9 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
       reason = oauth.getError().getErrorCode();
     }
     HttpSession session = request.getSession(false);
-    if (session != null) {
+    // A failed callback leaves no half-started login behind. A signed-in person's session is
+    // kept: otherwise any page could sign people out with a link to a forged callback.
+    if (session != null && session.getAttribute(SessionAttributes.SID) == null) {
       session.invalidate();
     }
     audits.record(request, "login.failed", null, null, null, "deny", reason);

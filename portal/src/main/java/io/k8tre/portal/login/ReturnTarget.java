@@ -67,6 +67,11 @@ public final class ReturnTarget {
     if (raw.startsWith("//") || decoded.startsWith("//")) {
       return Outcome.reject("redirect.other-origin");
     }
+    for (String segment : decoded.split("[/?#]", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return Outcome.reject("redirect.dot-segment");
+      }
+    }
     try {
       URI uri = new URI(raw);
       if (uri.getScheme() != null || uri.getRawAuthority() != null) {

@@ -141,6 +141,15 @@ class SecurityConfiguration {
                     .contentSecurityPolicy(
                         csp -> csp.policyDirectives(contentSecurityPolicy(settings)))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                    // TLS ends at the Gateway, so the request looks like HTTP here: send HSTS
+                    // whenever the portal's public address is https.
+                    .addHeaderWriter(
+                        (request, response) -> {
+                          if ("https".equals(settings.publicUrl().getScheme())) {
+                            response.setHeader(
+                                "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                          }
+                        })
                     .frameOptions(frames -> frames.deny()));
     return http.build();
   }

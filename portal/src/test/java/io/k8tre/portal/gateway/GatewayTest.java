@@ -200,6 +200,36 @@ class GatewayTest {
   }
 
   @Test
+  void decideWhenHubNameCouldBeAnotherPersonsThenJupyterHubRefusedToBoth() {
+    // k8tre in project user-asthma and k8tre-user in asthma would both be "k8tre-user-asthma".
+    List<DirectoryUser> users = new ArrayList<>(snapshot.users());
+    users.add(
+        new DirectoryUser(
+            "k8tre", "k8tre", "k8tre@k8tre.io", true, List.of("user-asthma-analyst")));
+    List<io.k8tre.portal.directory.DirectoryGroup> groups = new ArrayList<>(snapshot.groups());
+    groups.add(
+        new io.k8tre.portal.directory.DirectoryGroup(
+            "user-asthma-analyst", "", List.of(), List.of("user-asthma"), List.of()));
+    List<io.k8tre.portal.directory.DirectoryProject> projects =
+        new ArrayList<>(snapshot.projects());
+    projects.add(
+        new io.k8tre.portal.directory.DirectoryProject(
+            "user-asthma", "", snapshot.project("asthma").orElseThrow().apps(), List.of()));
+    snapshot = DirectorySnapshot.of(users, groups, projects, List.of());
+
+    GatewayAnswer attacker =
+        decide(
+            "/user/k8tre-user-asthma/api/contents", "user-asthma", token("k8tre", "user-asthma"));
+    GatewayAnswer owner =
+        decide("/user/k8tre-user-asthma/api/contents", "asthma", token("k8tre-user", "asthma"));
+    GatewayAnswer bystander = decide("/hub/home", "asthma", token("trevolution", "asthma"));
+
+    assertThat(attacker.reason()).isEqualTo("hub-name.ambiguous");
+    assertThat(owner.reason()).isEqualTo("hub-name.ambiguous");
+    assertThat(bystander.status()).isEqualTo(200);
+  }
+
+  @Test
   void decideWhenSessionEndedThenUnauthenticated() {
     String token = token("trevolution", "asthma");
     sessions.end(sid, "logout");

@@ -28,8 +28,16 @@ class OriginalRequestsTest {
   }
 
   @Test
-  void readWhenPeerIsNotTrustedThenForwardingHeadersAreIgnored() {
-    GatewayRequest read = originals.read(from("203.0.113.9"));
+  void readWhenUntrustedPeerSendsOriginalUrlThenNoDecision() {
+    assertThat(originals.read(from("203.0.113.9"))).isNull();
+  }
+
+  @Test
+  void readWhenUntrustedPeerSendsNoForwardingHeadersThenDecidedOnTheTokenAlone() {
+    MockHttpServletRequest request = from("203.0.113.9");
+    request.removeHeader("X-Original-URL");
+
+    GatewayRequest read = originals.read(request);
 
     assertThat(read.host()).isNull();
     assertThat(read.path()).isNull();
@@ -52,11 +60,19 @@ class OriginalRequestsTest {
   }
 
   @Test
-  void normalisedPathResolvesEncodedDotSegments() {
-    assertThat(OriginalRequests.normalisedPath("/user/alice-p1/..%2F..%2Fuser/bob-p1/api"))
-        .isEqualTo("/user/bob-p1/api");
-    assertThat(OriginalRequests.normalisedPath("/user//bob-p1/./tree"))
-        .isEqualTo("/user/bob-p1/tree");
+  void normalisedPathRefusesWhatHopsWouldRouteDifferently() {
+    assertThat(OriginalRequests.normalisedPath("/user/alice-p1/..%2Ftrevolution-p1/api")).isNull();
+    assertThat(OriginalRequests.normalisedPath("/user/alice-p1%2F..%2F..%2Fuser%2Fbob-p1/api"))
+        .isNull();
+    assertThat(OriginalRequests.normalisedPath("/user/alice-p1/../bob-p1/api")).isNull();
+    assertThat(OriginalRequests.normalisedPath("/user/alice-p1/%2e%2e/bob-p1/api")).isNull();
+    assertThat(OriginalRequests.normalisedPath("/user/bob-p1/./tree")).isNull();
+  }
+
+  @Test
+  void normalisedPathDecodesOrdinaryPaths() {
+    assertThat(OriginalRequests.normalisedPath("/user//bob-p1/tree%20x"))
+        .isEqualTo("/user/bob-p1/tree x");
   }
 
   @Test

@@ -78,17 +78,22 @@ class LoginIT extends PortalIT {
   }
 
   @Test
-  void callbackWhenReplayedThenFailurePageAndNoSession() {
+  void callbackWhenReplayedThenFailurePageAndTheReplayGivesNoSession() {
     Browserless browser = newBrowser();
     String callback =
         Browserless.location(browser.submitKeycloakLogin(null, "trevolution", "k8tre"));
     assertThat(browser.followUntil(browser.get(callback), null).statusCode()).isEqualTo(200);
+    Browserless attacker = newBrowser();
 
     HttpResponse<String> replay = browser.followUntil(browser.get(callback), null);
+    HttpResponse<String> stolen = attacker.followUntil(attacker.get(callback), null);
 
     assertThat(replay.statusCode()).isEqualTo(401);
     assertThat(replay.body()).contains("Sign-in failed");
-    assertThat(browser.getJson("/api/projects").statusCode()).isEqualTo(401);
+    assertThat(stolen.statusCode()).isEqualTo(401);
+    assertThat(attacker.getJson("/api/projects").statusCode()).isEqualTo(401);
+    // A forged or replayed callback link must not sign a person out either.
+    assertThat(browser.getJson("/api/projects").statusCode()).isEqualTo(200);
   }
 
   @Test
