@@ -1,5 +1,6 @@
 package io.k8tre.portal.web;
 
+import io.k8tre.portal.login.PortalUser;
 import io.k8tre.portal.login.RequestKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -42,6 +44,9 @@ final class ErrorPages {
     page.addObject("reason", reason);
     page.addObject("explanation", explanation);
     page.addObject("requestId", requestId);
+    // The header shows who is signed in on error pages too, not a misleading "Sign in".
+    PortalUser.of(SecurityContextHolder.getContext().getAuthentication())
+        .ifPresent(user -> page.addObject("user", user));
     return page;
   }
 
