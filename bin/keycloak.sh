@@ -44,7 +44,7 @@ fetch() {
   fi
   require_command mvn "install Maven 3.8+"
   mkdir -p "$CACHE"
-  staging=$(mktemp -d "$CACHE/unpack.XXXXXX")
+  staging=$(mktemp -d --tmpdir="$CACHE")
   note "unpacking Keycloak $KC_VERSION into $KC_HOME"
   # Run outside the project so Maven does not resolve the reactor; the plugin version is pinned
   # because Maven's built-in default (2.8) predates the options used here.
