@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Folds the gateway's allows into few records: one {@code access.start} when a person's use of a
@@ -24,7 +25,12 @@ public class AccessFolding {
     this.clock = clock;
   }
 
-  public void allowed(String user, String project, String app, String requestId, String client) {
+  /**
+   * Counts one allowed request. The client address is asked for only when a record is written, so
+   * the gateway does not parse forwarding headers on every request.
+   */
+  public void allowed(
+      String user, String project, String app, String requestId, Supplier<String> client) {
     Key key = new Key(user, project, app);
     Map<Key, LongAdder> now = current;
     LongAdder count = now.get(key);
@@ -44,7 +50,7 @@ public class AccessFolding {
                   "allow",
                   "access.member",
                   requestId,
-                  client,
+                  client.get(),
                   1));
         }
       }

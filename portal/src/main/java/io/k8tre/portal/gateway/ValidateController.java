@@ -154,7 +154,7 @@ class ValidateController {
           token.project(),
           app,
           RequestIdFilter.of(request),
-          addresses.of(request));
+          () -> addresses.of(request));
       return;
     }
     if (token == null && "token.missing".equals(answer.reason())) {

@@ -89,6 +89,12 @@ public class MemoryPortalSessions implements PortalSessions {
 
   @Override
   public void touch(String sid) {
+    PortalSession known = sessions.get(sid);
+    Instant now = clock.instant();
+    // Called by the gateway on every request: minute precision is plenty for "last seen".
+    if (known == null || known.lastSeenAt().isAfter(now.minusSeconds(60))) {
+      return;
+    }
     sessions.computeIfPresent(
         sid,
         (key, s) ->

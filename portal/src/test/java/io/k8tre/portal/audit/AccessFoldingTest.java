@@ -15,7 +15,7 @@ class AccessFoldingTest {
   @Test
   void allowedWhenAccessStartsThenOneStartRecordAndCountsFoldedPerInterval() {
     for (int i = 0; i < 40; i++) {
-      folding.allowed("trevolution", "asthma", "jupyterhub", "req", "10.0.0.1");
+      folding.allowed("trevolution", "asthma", "jupyterhub", "req", () -> "10.0.0.1");
     }
     assertThat(recorded)
         .singleElement()
@@ -30,10 +30,10 @@ class AccessFoldingTest {
 
   @Test
   void allowedWhenAccessContinuesIntoNextIntervalThenNoNewStart() {
-    folding.allowed("trevolution", "asthma", "jupyterhub", null, null);
+    folding.allowed("trevolution", "asthma", "jupyterhub", null, () -> null);
     folding.closeInterval();
 
-    folding.allowed("trevolution", "asthma", "jupyterhub", null, null);
+    folding.allowed("trevolution", "asthma", "jupyterhub", null, () -> null);
     folding.closeInterval();
 
     assertThat(recorded)
@@ -43,11 +43,11 @@ class AccessFoldingTest {
 
   @Test
   void allowedAfterAQuietIntervalThenAccessStartsAgain() {
-    folding.allowed("trevolution", "asthma", "jupyterhub", null, null);
+    folding.allowed("trevolution", "asthma", "jupyterhub", null, () -> null);
     folding.closeInterval();
     folding.closeInterval();
 
-    folding.allowed("trevolution", "asthma", "jupyterhub", null, null);
+    folding.allowed("trevolution", "asthma", "jupyterhub", null, () -> null);
 
     assertThat(recorded)
         .extracting(AuditEvent::kind)
@@ -56,9 +56,9 @@ class AccessFoldingTest {
 
   @Test
   void allowedForDifferentAppsOrProjectsThenSeparateRecords() {
-    folding.allowed("trevolution", "asthma", "jupyterhub", null, null);
-    folding.allowed("trevolution", "diabetes", "jupyterhub", null, null);
-    folding.allowed("trevolution", "asthma", "guacamole", null, null);
+    folding.allowed("trevolution", "asthma", "jupyterhub", null, () -> null);
+    folding.allowed("trevolution", "diabetes", "jupyterhub", null, () -> null);
+    folding.allowed("trevolution", "asthma", "guacamole", null, () -> null);
 
     assertThat(recorded).hasSize(3).allSatisfy(e -> assertThat(e.kind()).isEqualTo("access.start"));
   }
