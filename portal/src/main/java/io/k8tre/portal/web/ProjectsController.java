@@ -4,11 +4,13 @@ import io.k8tre.portal.access.AccessPolicy;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.login.PortalUser;
+import java.nio.charset.StandardCharsets;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriUtils;
 
 /** The dashboard: the person's projects, and one project's apps. */
 @Controller
@@ -35,6 +37,14 @@ class ProjectsController {
     model.addAttribute("projects", AccessPolicy.projectsOf(snapshot, user.username()));
     model.addAttribute("standing", DirectoryPages.standing(snapshot, user.username()));
     return "projects";
+  }
+
+  /** The address people guess for a project: its page is the list of its apps. */
+  @GetMapping("/projects/{project}")
+  String project(@PathVariable String project) {
+    return "redirect:/projects/"
+        + UriUtils.encodePathSegment(project, StandardCharsets.UTF_8)
+        + "/apps";
   }
 
   @GetMapping("/projects/{project}/apps")

@@ -103,6 +103,17 @@ class ProjectsIT extends PortalIT {
   }
 
   @Test
+  void projectAddressWithoutAppsThenSentToTheAppsPage() {
+    Browserless browser = newBrowser();
+    browser.login("trevolution", "k8tre");
+
+    HttpResponse<String> answer = browser.get("/projects/asthma");
+
+    assertThat(answer.statusCode()).isEqualTo(302);
+    assertThat(Browserless.location(answer)).endsWith("/projects/asthma/apps");
+  }
+
+  @Test
   void pageWhenNotLoggedInThenLoginWithWayBack() {
     Browserless browser = newBrowser();
 
