@@ -25,6 +25,16 @@ public final class VDIConventions {
    */
   public static final String LAST_ACTIVITY_ANNOTATION = "k8tre.io/last-activity";
 
+  /**
+   * Annotation the operator sets just before it deletes a desktop on its own initiative, saying
+   * why; the portal's audit reads it from the deleted resource. Absent when a person or another
+   * tool deleted it.
+   */
+  public static final String STOP_REASON_ANNOTATION = "k8tre.io/stop-reason";
+
+  /** {@link #STOP_REASON_ANNOTATION} value: nobody connected for longer than the idle timeout. */
+  public static final String STOP_REASON_IDLE = "idle-timeout";
+
   /** Key of the RDP account name in the credentials Secret. */
   public static final String SECRET_USERNAME_KEY = "username";
 

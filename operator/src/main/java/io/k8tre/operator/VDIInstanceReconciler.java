@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -74,6 +76,7 @@ public class VDIInstanceReconciler implements Reconciler<VDIInstance>, Cleaner<V
       Duration left = idleTimeLeft(vdi, desktop, now);
       if (left.isNegative() || left.isZero()) {
         log.info("Desktop stopped after being idle: idle-timeout={}", desktop.idleTimeout());
+        markStopReason(client, vdi, VDIConventions.STOP_REASON_IDLE);
         client.resource(vdi).delete();
         return UpdateControl.noUpdate();
       }
@@ -222,6 +225,24 @@ public class VDIInstanceReconciler implements Reconciler<VDIInstance>, Cleaner<V
     status.setPhase(DesktopStatus.TERMINATING);
     vdi.setStatus(status);
     client.resource(vdi).patchStatus();
+  }
+
+  /**
+   * Says why the operator is about to delete the desktop, so whoever watches deletions (the
+   * portal's audit) can tell an idle stop from a person's. A merge patch touches only this key.
+   */
+  private static void markStopReason(KubernetesClient client, VDIInstance vdi, String reason) {
+    client
+        .resources(VDIInstance.class)
+        .inNamespace(vdi.getMetadata().getNamespace())
+        .withName(vdi.getMetadata().getName())
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\""
+                + VDIConventions.STOP_REASON_ANNOTATION
+                + "\":\""
+                + reason
+                + "\"}}}");
   }
 
   /** Puts the desktop's identity on every log line of this reconcile. */

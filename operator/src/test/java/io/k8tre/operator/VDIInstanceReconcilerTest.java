@@ -13,6 +13,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -33,6 +36,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,12 +221,46 @@ class VDIInstanceReconcilerTest {
   }
 
   @Test
-  void reconcileWhenIdleLongerThanTimeoutThenDesktopStopped() {
-    client.resource(desktop("1s")).create();
+  void reconcileWhenIdleLongerThanTimeoutThenDesktopStoppedAndSaysWhy() {
+    List<VDIInstance> deleted = new CopyOnWriteArrayList<>();
+    Watch watch =
+        client
+            .resources(VDIInstance.class)
+            .inNamespace(NS)
+            .watch(
+                new Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, VDIInstance resource) {
+                    if (action == Action.DELETED) {
+                      deleted.add(resource);
+                    }
+                  }
 
-    await().atMost(WAIT).until(() -> vdi() == null);
-    assertThat(pod()).isNull();
-    assertThat(secret()).isNull();
+                  @Override
+                  public void onClose(WatcherException cause) {}
+                });
+    try {
+      client.resource(desktop("1s")).create();
+
+      await().atMost(WAIT).until(() -> vdi() == null);
+      assertThat(pod()).isNull();
+      assertThat(secret()).isNull();
+      await().atMost(WAIT).until(() -> !deleted.isEmpty());
+    } finally {
+      watch.close();
+    }
+    assertThat(deleted.getFirst().getMetadata().getAnnotations())
+        .containsEntry(VDIConventions.STOP_REASON_ANNOTATION, VDIConventions.STOP_REASON_IDLE);
+  }
+
+  @Test
+  void reconcileWhenNotIdleThenNoStopReason() {
+    client.resource(desktop("1h")).create();
+
+    await().atMost(WAIT).until(this::status, s -> s != null);
+    Map<String, String> annotations = vdi().getMetadata().getAnnotations();
+    assertThat(annotations == null ? Map.<String, String>of() : annotations)
+        .doesNotContainKey(VDIConventions.STOP_REASON_ANNOTATION);
   }
 
   private void startOperator() {

@@ -25,9 +25,11 @@ final class CodeCalls {
               "research.k8tre.io projects watch",
               // launch/KubernetesDesktops: creates, reads, lists (own desktops), stops
               // VDIInstances, patches the last-activity annotation, reads the RDP Secret.
+              // launch/DesktopWatch: an informer (list, then watch) for idle stops.
               "k8tre.io vdiinstances create",
               "k8tre.io vdiinstances get",
               "k8tre.io vdiinstances list",
+              "k8tre.io vdiinstances watch",
               "k8tre.io vdiinstances patch",
               "k8tre.io vdiinstances delete",
               "core secrets get",

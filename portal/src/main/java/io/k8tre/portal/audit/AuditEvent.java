@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param requestId the request it came from, or null
  * @param clientAddress the browser's address (from a trusted proxy's header), or null
  * @param count how many requests it stands for (folded allows), else 1
+ * @param key names an event every replica observes (a change seen in the cluster), so the store
+ *     keeps it once; null for events only one replica sees
  */
 public record AuditEvent(
     Instant at,
@@ -27,9 +29,25 @@ public record AuditEvent(
     String reason,
     String requestId,
     String clientAddress,
-    long count) {
+    long count,
+    String key) {
 
   public AuditEvent {
     user = user == null || user.isBlank() ? "-" : user;
+  }
+
+  /** An event that only the replica handling its request sees. */
+  public AuditEvent(
+      Instant at,
+      String kind,
+      String user,
+      String project,
+      String app,
+      String outcome,
+      String reason,
+      String requestId,
+      String clientAddress,
+      long count) {
+    this(at, kind, user, project, app, outcome, reason, requestId, clientAddress, count, null);
   }
 }

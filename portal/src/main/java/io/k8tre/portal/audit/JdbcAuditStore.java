@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Audit events in PostgreSQL ({@code audit_event}), shared by all replicas. */
+/**
+ * Audit events in PostgreSQL ({@code audit_event}), shared by all replicas. An event with a key is
+ * written once however many replicas report it: the unique index turns the others into no-ops.
+ */
 class JdbcAuditStore implements AuditStore {
 
   private final JdbcTemplate jdbc;
@@ -21,7 +24,8 @@ class JdbcAuditStore implements AuditStore {
   public void write(List<AuditEvent> events) {
     jdbc.batchUpdate(
         "INSERT INTO audit_event (at, kind, username, project, app, outcome, reason, request_id,"
-            + " client_address, request_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " client_address, request_count, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (event_key) DO NOTHING",
         events,
         500,
         (statement, e) -> {
@@ -35,6 +39,7 @@ class JdbcAuditStore implements AuditStore {
           statement.setString(8, e.requestId());
           statement.setString(9, e.clientAddress());
           statement.setLong(10, e.count());
+          statement.setString(11, e.key());
         });
   }
 
@@ -76,6 +81,7 @@ class JdbcAuditStore implements AuditStore {
         rs.getString("reason"),
         rs.getString("request_id"),
         rs.getString("client_address"),
-        rs.getLong("request_count"));
+        rs.getLong("request_count"),
+        rs.getString("event_key"));
   }
 }

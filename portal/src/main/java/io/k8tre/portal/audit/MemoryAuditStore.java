@@ -16,6 +16,9 @@ class MemoryAuditStore implements AuditStore {
   @Override
   public synchronized void write(List<AuditEvent> batch) {
     for (AuditEvent event : batch) {
+      if (event.key() != null && events.stream().anyMatch(e -> event.key().equals(e.key()))) {
+        continue;
+      }
       events.addLast(event);
       if (events.size() > KEEP) {
         events.removeFirst();

@@ -39,14 +39,18 @@ class KubernetesDesktops {
       KubernetesClient client, DirectoryProperties directory, boolean compatibility) {
     this.client = client;
     this.compatibility = compatibility;
-    this.vdi =
-        new ResourceDefinitionContext.Builder()
-            .withGroup(directory.vdiGroup())
-            .withVersion(directory.version())
-            .withKind(K8treResources.VDI_INSTANCE_KIND)
-            .withPlural(K8treResources.VDI_INSTANCE_PLURAL)
-            .withNamespaced(true)
-            .build();
+    this.vdi = context(directory);
+  }
+
+  /** VDIInstances in the API group and version the settings name. */
+  static ResourceDefinitionContext context(DirectoryProperties directory) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup(directory.vdiGroup())
+        .withVersion(directory.version())
+        .withKind(K8treResources.VDI_INSTANCE_KIND)
+        .withPlural(K8treResources.VDI_INSTANCE_PLURAL)
+        .withNamespaced(true)
+        .build();
   }
 
   static String namespaceOf(String project) {

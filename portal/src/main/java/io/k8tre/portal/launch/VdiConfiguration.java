@@ -29,4 +29,11 @@ class VdiConfiguration {
         Clock.systemUTC(),
         audit);
   }
+
+  @Bean
+  @ConditionalOnProperty(name = "portal.vdi.enabled", havingValue = "true")
+  DesktopWatch desktopWatch(
+      KubernetesClient client, DirectoryProperties directory, AuditLog audit, Clock clock) {
+    return new DesktopWatch(client, KubernetesDesktops.context(directory), audit, clock);
+  }
 }
