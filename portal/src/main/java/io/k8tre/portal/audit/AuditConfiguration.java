@@ -23,7 +23,19 @@ class AuditConfiguration {
 
   @Bean
   BufferedAuditLog auditLog(AuditStore store, AuditProperties settings, MeterRegistry meters) {
-    return new BufferedAuditLog(store, settings.bufferSize(), meters);
+    // A size below 1 is reported by AuditSettingsRule with the other settings problems.
+    return new BufferedAuditLog(
+        store, Math.max(1, settings.bufferSize()), meters, settings.enabled());
+  }
+
+  @Bean
+  MembershipAudit membershipAudit(
+      PortalProperties portal, ObjectProvider<JdbcTemplate> jdbc, Audits audits) {
+    return new MembershipAudit(
+        portal.session().store() == PortalProperties.Store.JDBC
+            ? new JdbcMembershipLedger(jdbc.getObject())
+            : new MemoryMembershipLedger(),
+        audits);
   }
 
   @Bean

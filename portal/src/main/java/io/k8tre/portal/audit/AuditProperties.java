@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     by the project's name
  * @param platformAdminGroup Keycloak group (as in the {@code groups} claim) of platform admins
  * @param platformAdminRole Keycloak realm role of platform admins
+ * @param enabled {@code false} records nothing; it exists to measure what auditing costs the
+ *     gateway, and production mode refuses it
  */
 @ConfigurationProperties(prefix = "portal.audit")
 public record AuditProperties(
@@ -23,4 +25,5 @@ public record AuditProperties(
     @DefaultValue("5m") Duration foldInterval,
     @DefaultValue("{project}-admin") String projectAdminGroup,
     @DefaultValue("/platform-admins") String platformAdminGroup,
-    @DefaultValue("k8tre-platform-admin") String platformAdminRole) {}
+    @DefaultValue("k8tre-platform-admin") String platformAdminRole,
+    @DefaultValue("true") boolean enabled) {}

@@ -46,16 +46,18 @@ final class SnapshotDirectory implements Directory, SmartLifecycle {
     DirectorySnapshot before = current.getAndSet(next);
     boolean first = !loaded;
     loaded = true;
-    if (!first) {
-      for (SnapshotListener listener : listeners) {
-        try {
+    for (SnapshotListener listener : listeners) {
+      try {
+        if (first) {
+          listener.loaded(next);
+        } else {
           listener.changed(before, next);
-        } catch (RuntimeException e) {
-          log.warn(
-              "Snapshot listener failed: listener={} error={}",
-              listener.getClass().getSimpleName(),
-              e.getClass().getSimpleName());
         }
+      } catch (RuntimeException e) {
+        log.warn(
+            "Snapshot listener failed: listener={} error={}",
+            listener.getClass().getSimpleName(),
+            e.getClass().getSimpleName());
       }
     }
     log.info(

@@ -1,6 +1,7 @@
 package io.k8tre.portal.gateway;
 
 import io.k8tre.portal.audit.AccessFolding;
+import io.k8tre.portal.audit.AuditProperties;
 import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.audit.ClientAddresses;
 import io.k8tre.portal.config.PortalProperties;
@@ -44,6 +45,7 @@ class ValidateController {
   private final String loginUrl;
   private final Audits audits;
   private final AccessFolding folding;
+  private final boolean auditing;
   private final ClientAddresses addresses;
   private final MeterRegistry meters;
   private final Timer latency;
@@ -61,8 +63,10 @@ class ValidateController {
       Audits audits,
       AccessFolding folding,
       ClientAddresses addresses,
+      AuditProperties audit,
       MeterRegistry meters) {
     this.meters = meters;
+    this.auditing = audit.enabled();
     this.latency =
         Timer.builder("portal.gateway.latency")
             .description("Time to answer an auth_request")
@@ -108,7 +112,9 @@ class ValidateController {
             ? GatewayAnswer.forbidden("request.malformed", null)
             : gateway.decide(parsed);
     log(answer);
-    audit(answer, request);
+    if (auditing) {
+      audit(answer, request);
+    }
     decisionCounters
         .computeIfAbsent(
             answer.reason(),

@@ -10,39 +10,79 @@ import io.k8tre.portal.gateway.GatewayProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class MembershipAuditTest {
 
-  private final List<AuditEvent> recorded = new ArrayList<>();
-  private final MembershipAudit audit =
-      new MembershipAudit(
-          new Audits(
-              recorded::add,
-              new ClientAddresses(
-                  new GatewayProperties(
-                      null,
-                      null,
-                      null,
-                      Duration.ofMinutes(10),
-                      Duration.ofMinutes(3),
-                      Duration.ofSeconds(30),
-                      List.of("127.0.0.0/8"),
-                      Duration.ofSeconds(60))),
-              Clock.systemUTC()));
+  private final List<AuditEvent> recorded = Collections.synchronizedList(new ArrayList<>());
+  private final MemoryMembershipLedger ledger = new MemoryMembershipLedger();
+  private final MembershipAudit audit = replica(ledger);
+
+  private MembershipAudit replica(MembershipLedger shared) {
+    return new MembershipAudit(
+        shared,
+        new Audits(
+            recorded::add,
+            new ClientAddresses(
+                new GatewayProperties(
+                    null,
+                    null,
+                    null,
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(3),
+                    Duration.ofSeconds(30),
+                    List.of("127.0.0.0/8"),
+                    Duration.ofSeconds(60))),
+            Clock.systemUTC()));
+  }
 
   private static DirectorySnapshot snapshot(boolean enabled, List<String> members) {
     return DirectorySnapshot.of(
-        List.of(new DirectoryUser("ana", "ana", "ana@tre.example", enabled, List.of())),
+        List.of(
+            new DirectoryUser("ana", "ana", "ana@tre.example", enabled, List.of()),
+            new DirectoryUser("ben", "ben", "ben@tre.example", true, List.of())),
         List.of(new DirectoryGroup("asthma-analyst", "", members, List.of("asthma"), List.of())),
         List.of(new DirectoryProject("asthma", "Asthma", List.of(), List.of())),
         List.of());
   }
 
+  /** The first snapshot seen, then a clean slate for what the test looks at. */
+  private void started(MembershipAudit replica, DirectorySnapshot first) {
+    replica.loaded(first);
+    assertThat(replica.runPending()).isTrue();
+    recorded.clear();
+  }
+
+  private static List<String> lines(List<AuditEvent> events) {
+    return events.stream().map(e -> e.kind() + " " + e.user() + " " + e.project()).toList();
+  }
+
+  @Test
+  void loadedWhenLedgerEmptyThenEveryonesAccessFirstSeenOnce() {
+    audit.loaded(snapshot(true, List.of("ana", "ben")));
+    audit.runPending();
+
+    assertThat(lines(recorded))
+        .containsExactlyInAnyOrder(
+            "membership.granted ana asthma", "membership.granted ben asthma");
+    assertThat(recorded).allSatisfy(e -> assertThat(e.reason()).isEqualTo("membership.first-seen"));
+
+    MembershipAudit second = replica(ledger);
+    second.loaded(snapshot(true, List.of("ana", "ben")));
+    second.runPending();
+    assertThat(recorded).hasSize(2);
+  }
+
   @Test
   void changedWhenRemovedFromGroupThenRevokedRecorded() {
+    started(audit, snapshot(true, List.of("ana")));
+
     audit.changed(snapshot(true, List.of("ana")), snapshot(true, List.of()));
+    audit.runPending();
 
     assertThat(recorded)
         .singleElement()
@@ -51,13 +91,17 @@ class MembershipAuditTest {
               assertThat(e.kind()).isEqualTo("membership.revoked");
               assertThat(e.user()).isEqualTo("ana");
               assertThat(e.project()).isEqualTo("asthma");
+              assertThat(e.reason()).isEqualTo("membership.changed");
             });
   }
 
   @Test
   void changedWhenDisabledThenAccessRevokedAndBackWhenEnabled() {
+    started(audit, snapshot(true, List.of("ana")));
+
     audit.changed(snapshot(true, List.of("ana")), snapshot(false, List.of("ana")));
     audit.changed(snapshot(false, List.of("ana")), snapshot(true, List.of("ana")));
+    audit.runPending();
 
     assertThat(recorded)
         .extracting(AuditEvent::kind)
@@ -66,8 +110,82 @@ class MembershipAuditTest {
 
   @Test
   void changedWhenNothingChangedThenNothingRecorded() {
+    started(audit, snapshot(true, List.of("ana")));
+
     audit.changed(snapshot(true, List.of("ana")), snapshot(true, List.of("ana")));
+    audit.runPending();
 
     assertThat(recorded).isEmpty();
+  }
+
+  @Test
+  void changedWhenTwoReplicasSeeTheSameChangeThenRecordedOnce() {
+    MembershipAudit other = replica(ledger);
+    started(audit, snapshot(true, List.of("ana")));
+    started(other, snapshot(true, List.of("ana")));
+
+    audit.changed(snapshot(true, List.of("ana")), snapshot(true, List.of("ana", "ben")));
+    other.changed(snapshot(true, List.of("ana")), snapshot(true, List.of("ana", "ben")));
+    audit.runPending();
+    other.runPending();
+
+    assertThat(lines(recorded)).containsExactly("membership.granted ben asthma");
+  }
+
+  @Test
+  void loadedWhenAccessChangedWhileNoPortalWatchedThenTheDifferenceIsRecorded() {
+    started(audit, snapshot(true, List.of("ana")));
+
+    MembershipAudit restarted = replica(ledger);
+    restarted.loaded(snapshot(true, List.of("ben")));
+    restarted.runPending();
+
+    assertThat(lines(recorded))
+        .containsExactlyInAnyOrder(
+            "membership.granted ben asthma", "membership.revoked ana asthma");
+  }
+
+  @Test
+  void changedWhenLedgerUnreachableThenChangesWaitInOrderAndAreRecordedWhenItReturns() {
+    AtomicBoolean down = new AtomicBoolean();
+    MembershipLedger flaky =
+        new MembershipLedger() {
+          @Override
+          public boolean add(Membership m) {
+            fail();
+            return ledger.add(m);
+          }
+
+          @Override
+          public boolean remove(Membership m) {
+            fail();
+            return ledger.remove(m);
+          }
+
+          @Override
+          public Set<Membership> all() {
+            fail();
+            return ledger.all();
+          }
+
+          private void fail() {
+            if (down.get()) {
+              throw new IllegalStateException("database unreachable");
+            }
+          }
+        };
+    MembershipAudit replica = replica(flaky);
+    started(replica, snapshot(true, List.of("ana")));
+
+    down.set(true);
+    replica.changed(snapshot(true, List.of("ana")), snapshot(true, List.of()));
+    replica.changed(snapshot(true, List.of()), snapshot(true, List.of("ben")));
+    assertThat(replica.runPending()).isFalse();
+    assertThat(recorded).isEmpty();
+
+    down.set(false);
+    assertThat(replica.runPending()).isTrue();
+    assertThat(lines(recorded))
+        .containsExactly("membership.revoked ana asthma", "membership.granted ben asthma");
   }
 }
