@@ -141,13 +141,15 @@ public final class E2eStack {
     Path log = Path.of("target", "portal.log").toAbsolutePath();
     try {
       Files.createDirectories(log.getParent());
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(root.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      // JSON lines, as operators collecting logs would run it; JsonLogsE2E reads them.
+      builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+      Process process = builder.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
       // The log line proves that this process, not another one, holds the port.
       while (!hasStarted(log) || !answers(PORTAL.resolve("/health"))) {

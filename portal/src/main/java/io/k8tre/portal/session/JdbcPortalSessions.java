@@ -32,6 +32,7 @@ public final class JdbcPortalSessions implements PortalSessions {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private volatile boolean reachable = true;
   private final Set<String> ended = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> lastTouch = new ConcurrentHashMap<>();
   private volatile Instant polledUntil;
@@ -146,10 +147,20 @@ public final class JdbcPortalSessions implements PortalSessions {
           },
           Timestamp.from(polledUntil.minusSeconds(5)));
       polledUntil = until;
+      if (!reachable) {
+        log.info("Database reachable again");
+      }
+      reachable = true;
     } catch (RuntimeException e) {
+      reachable = false;
       log.warn(
           "Cannot read ended sessions from the database: error={}", e.getClass().getSimpleName());
     }
+  }
+
+  @Override
+  public boolean storeReachable() {
+    return reachable;
   }
 
   private static PortalSession row(ResultSet rs, int index) throws SQLException {

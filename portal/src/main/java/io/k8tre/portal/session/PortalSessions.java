@@ -32,4 +32,12 @@ public interface PortalSessions {
 
   /** Notes activity; implementations may coarsen writes. */
   void touch(String sid);
+
+  /**
+   * False while the last look at the shared store failed (its poll runs every half second), so
+   * pages that need it can say so at once instead of waiting for a connection to time out.
+   */
+  default boolean storeReachable() {
+    return true;
+  }
 }

@@ -25,7 +25,10 @@ import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The gateway with a real login: launch, {@code /auth/validate} as nginx calls it, membership
@@ -63,6 +66,27 @@ class GatewayIT extends PortalIT {
                     .contains("HttpOnly", "SameSite=Lax", "Max-Age=60"));
     assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("k8tre-project=asthma"));
     assertThat(launch.headers().firstValue("Location").orElseThrow()).doesNotContain("token");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void validateWhenLoggedInPlainTextThenTheLineNamesTheRequestId(CapturedOutput output) {
+    String id = "it-plain-" + HexFormat.of().toHexDigits(System.nanoTime());
+
+    HttpResponse<String> answer =
+        newBrowser().validate(HUB + "/hub/home", Map.of("X-Request-ID", id));
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(output.getOut().lines())
+                    .anySatisfy(
+                        line ->
+                            assertThat(line)
+                                .contains("[" + id + "] ")
+                                .contains("Gateway decision: decision=deny")));
   }
 
   @Test
