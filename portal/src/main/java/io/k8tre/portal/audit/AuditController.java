@@ -4,6 +4,7 @@ import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.login.PortalUser;
 import io.k8tre.portal.web.DirectoryPages;
 import io.k8tre.portal.web.PageException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
@@ -51,15 +51,30 @@ class AuditController {
   }
 
   /** The timeline's filters, as query parameters; blank means any. */
-  record Filters(String user, String app, String outcome, String from, String to) {}
+  record Filters(String user, String app, String outcome, String from, String to) {
+
+    /**
+     * Read by name, not bound: a parameter such as {@code user[0]} is no filter and is ignored,
+     * rather than sent to a property binder.
+     */
+    static Filters of(HttpServletRequest request) {
+      return new Filters(
+          request.getParameter("user"),
+          request.getParameter("app"),
+          request.getParameter("outcome"),
+          request.getParameter("from"),
+          request.getParameter("to"));
+    }
+  }
 
   @GetMapping("/audit/projects/{project}")
   String project(
       @PathVariable String project,
-      @ModelAttribute Filters filters,
+      HttpServletRequest request,
       Authentication authentication,
       Model model) {
     PortalUser me = requireAuditor(authentication, project);
+    Filters filters = Filters.of(request);
     AuditQuery query = query(project, filters);
     model.addAttribute("user", me);
     model.addAttribute("project", project);
@@ -73,11 +88,12 @@ class AuditController {
   @GetMapping("/audit/projects/{project}/export.csv")
   void export(
       @PathVariable String project,
-      @ModelAttribute Filters filters,
+      HttpServletRequest request,
       Authentication authentication,
       HttpServletResponse response)
       throws IOException {
     requireAuditor(authentication, project);
+    Filters filters = Filters.of(request);
     List<AuditEvent> events = store.find(query(project, filters));
     response.setContentType("text/csv; charset=utf-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + project + ".csv\"");
@@ -113,8 +129,19 @@ class AuditController {
         PAGE);
   }
 
+  /** Blank is no filter; a value no name can have (control characters, overlong) is a 400. */
   private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.length() > 253 || v.chars().anyMatch(Character::isISOControl)) {
+      throw new PageException(
+          HttpStatus.BAD_REQUEST,
+          "filter.value",
+          "A filter is a name of at most 253 characters, without control characters.");
+    }
+    return v;
   }
 
   /** A date (yyyy-mm-dd) as the start of that day in UTC, plus {@code addDays}. */
@@ -122,14 +149,19 @@ class AuditController {
     if (value == null || value.isBlank()) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value.strip())
-          .plusDays(addDays)
-          .atStartOfDay()
-          .toInstant(ZoneOffset.UTC);
+      date = LocalDate.parse(value.strip());
     } catch (DateTimeException e) {
-      throw new PageException(
-          HttpStatus.BAD_REQUEST, "filter.date", "Dates are written as yyyy-mm-dd.");
+      date = null;
     }
+    // Four-digit years only: PostgreSQL's timestamps end in 294276, Java's dates much later.
+    if (date == null || date.getYear() < 1000 || date.getYear() > 9998) {
+      throw new PageException(
+          HttpStatus.BAD_REQUEST,
+          "filter.date",
+          "Dates are written as yyyy-mm-dd, with a four-digit year.");
+    }
+    return date.plusDays(addDays).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 }

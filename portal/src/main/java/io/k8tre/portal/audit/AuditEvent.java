@@ -32,8 +32,48 @@ public record AuditEvent(
     long count,
     String key) {
 
+  /**
+   * Every text is cut to its column's width in {@code audit_event}, so no value a person can
+   * influence (a 255-character Keycloak user name, say) can make the row unwritable and hold up the
+   * events behind it.
+   */
   public AuditEvent {
-    user = user == null || user.isBlank() ? "-" : user;
+    user = bounded(user == null || user.isBlank() ? "-" : user, 253);
+    kind = bounded(kind, 64);
+    project = bounded(project, 253);
+    app = bounded(app, 253);
+    outcome = bounded(outcome, 16);
+    reason = bounded(reason, 64);
+    requestId = bounded(requestId, 64);
+    clientAddress = bounded(clientAddress, 64);
+    key = bounded(key, 200);
+  }
+
+  /**
+   * Cut to {@code max} characters, never inside a surrogate pair, with control characters (which
+   * PostgreSQL's text cannot hold, in the case of NUL, and which would break a CSV line or a log
+   * line) replaced by {@code ?}.
+   */
+  static String bounded(String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String cut = value;
+    if (cut.length() > max) {
+      cut = cut.substring(0, Character.isHighSurrogate(cut.charAt(max - 1)) ? max - 1 : max);
+    }
+    for (int i = 0; i < cut.length(); i++) {
+      if (Character.isISOControl(cut.charAt(i))) {
+        StringBuilder clean = new StringBuilder(cut);
+        for (int j = i; j < clean.length(); j++) {
+          if (Character.isISOControl(clean.charAt(j))) {
+            clean.setCharAt(j, '?');
+          }
+        }
+        return clean.toString();
+      }
+    }
+    return cut;
   }
 
   /** An event that only the replica handling its request sees. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Takes audit events without waiting and writes them in batches from one background thread. The
@@ -31,6 +32,7 @@ public final class BufferedAuditLog implements AuditLog, SmartLifecycle {
   private final Counter dropped;
   private final Counter written;
   private final Counter failures;
+  private final Counter rejected;
   private final List<AuditEvent> pending = new ArrayList<>();
   private volatile boolean running;
   private volatile Instant lastDropWarning = Instant.MIN;
@@ -55,6 +57,10 @@ public final class BufferedAuditLog implements AuditLog, SmartLifecycle {
     this.written =
         Counter.builder("portal.audit.written")
             .description("Audit events written")
+            .register(meters);
+    this.rejected =
+        Counter.builder("portal.audit.rejected")
+            .description("Audit events the database refused for their content, set aside")
             .register(meters);
     this.failures =
         Counter.builder("portal.audit.write.failures")
@@ -85,19 +91,30 @@ public final class BufferedAuditLog implements AuditLog, SmartLifecycle {
     return buffer.size() + pending.size();
   }
 
-  /** Writes everything buffered now; false when the store refused (events are kept). */
+  /**
+   * Writes everything buffered now; false when the store could not be reached (events are kept). A
+   * batch the database refuses for its content is written event by event, and an event it still
+   * refuses is set aside (logged and counted in {@code portal.audit.rejected}), so one bad row
+   * never holds up the others.
+   */
   public synchronized boolean flush() {
     buffer.drainTo(pending);
     while (!pending.isEmpty()) {
       List<AuditEvent> batch = new ArrayList<>(pending.subList(0, Math.min(BATCH, pending.size())));
       try {
         store.write(batch);
-      } catch (RuntimeException e) {
-        failures.increment();
-        log.warn(
-            "Audit events not written yet: waiting={} error={}",
-            pending.size(),
-            e.getClass().getSimpleName());
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (DataIntegrityViolationException e) {
+        if (!oneByOne(batch.size())) {
+          return false;
+        }
+        continue;
+      } catch (RuntimeException | Error e) {
+        // Any other failure keeps the batch for the next attempt. Errors too: PostgreSQL's
+        // driver throws an AssertionError when run with -ea and the connection breaks in the
+        // middle of a batch (pgjdbc issue 1458), and a writer thread that died would keep nothing.
+        failed(e);
         return false;
       }
       written.increment(batch.size());
@@ -105,6 +122,41 @@ public final class BufferedAuditLog implements AuditLog, SmartLifecycle {
       buffer.drainTo(pending, BATCH);
     }
     return true;
+  }
+
+  /** Writes the first {@code count} pending events singly; false when the store went away. */
+  private boolean oneByOne(int count) {
+    for (int i = 0; i < count; i++) {
+      AuditEvent event = pending.getFirst();
+      try {
+        store.write(List.of(event));
+        written.increment();
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (DataIntegrityViolationException e) {
+        rejected.increment();
+        log.error(
+            "Audit event refused by the database and set aside: kind={} user={} project={}"
+                + " error={}",
+            event.kind(),
+            event.user(),
+            event.project(),
+            e.getMostSpecificCause().getClass().getSimpleName());
+      } catch (RuntimeException | Error e) {
+        failed(e);
+        return false;
+      }
+      pending.removeFirst();
+    }
+    return true;
+  }
+
+  private void failed(Throwable e) {
+    failures.increment();
+    log.warn(
+        "Audit events not written yet: waiting={} error={}",
+        pending.size(),
+        e.getClass().getSimpleName());
   }
 
   private void loop() {

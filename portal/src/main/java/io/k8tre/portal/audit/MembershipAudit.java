@@ -94,7 +94,10 @@ class MembershipAudit implements SnapshotListener, SmartLifecycle {
       }
       try {
         apply(inProgress);
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (RuntimeException | Error e) {
+        // Kept for the next attempt; see BufferedAuditLog#flush on errors from the driver.
         warn("Membership changes not recorded yet (database unreachable?): waiting={} error={}", e);
         return false;
       }
@@ -147,7 +150,7 @@ class MembershipAudit implements SnapshotListener, SmartLifecycle {
     }
   }
 
-  private void warn(String message, RuntimeException e) {
+  private void warn(String message, Throwable e) {
     Instant now = Instant.now();
     if (now.isAfter(lastWarning.plus(WARN_EVERY))) {
       lastWarning = now;

@@ -20,6 +20,9 @@ final class OriginalRequests {
 
   private static final Pattern HOST = Pattern.compile("[a-z0-9.-]{1,253}(:[0-9]{1,5})?");
 
+  /** A path parameter: from a raw {@code ;} to the end of its segment. */
+  private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
+
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(OriginalRequests.class);
 
@@ -94,12 +97,16 @@ final class OriginalRequests {
   /**
    * The decoded path, or null when it could be routed differently from how it reads: an encoded
    * slash or backslash (nginx and the hub's proxy route on the raw path, then decode), a dot
-   * segment (resolved by some hops and not others), a control character or a backslash.
+   * segment (resolved by some hops and not others), a control character or a backslash. Path
+   * parameters ({@code ;…} in a raw segment) are dropped first, as servlet containers such as
+   * Guacamole's Tomcat drop them: {@code /user;x/alwin-asthma/} is judged as {@code
+   * /user/alwin-asthma/}, the stricter of the two readings.
    */
   static String normalisedPath(String rawPath) {
     if (rawPath == null || rawPath.isEmpty()) {
       return "/";
     }
+    rawPath = PATH_PARAMETERS.matcher(rawPath).replaceAll("");
     String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
     if (lower.contains("%2f") || lower.contains("%5c")) {
       return null;

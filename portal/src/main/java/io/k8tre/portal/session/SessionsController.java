@@ -2,16 +2,21 @@ package io.k8tre.portal.session;
 
 import io.k8tre.portal.audit.AuditAccess;
 import io.k8tre.portal.audit.Audits;
+import io.k8tre.portal.login.KeycloakSingleSignOut;
 import io.k8tre.portal.login.PortalUser;
 import io.k8tre.portal.web.DirectoryPages;
 import io.k8tre.portal.web.PageException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Controller;
@@ -31,16 +36,22 @@ class SessionsController {
 
   private static final Logger log = LoggerFactory.getLogger(SessionsController.class);
 
+  /** What Keycloak accepts as a user name, less control characters and the oversized. */
+  private static final Pattern USER = Pattern.compile("[^\\p{Cntrl}]{1,255}");
+
   private final PortalSessions sessions;
   private final SessionRepository<? extends Session> httpSessions;
   private final AuditAccess access;
   private final Audits audits;
+  private final KeycloakSingleSignOut singleSignOut;
 
   SessionsController(
       PortalSessions sessions,
       SessionRepository<? extends Session> httpSessions,
       AuditAccess access,
-      Audits audits) {
+      Audits audits,
+      KeycloakSingleSignOut singleSignOut) {
+    this.singleSignOut = singleSignOut;
     this.sessions = sessions;
     this.httpSessions = httpSessions;
     this.access = access;
@@ -97,17 +108,20 @@ class SessionsController {
   }
 
   private void endOne(PortalSession target, PortalUser by, HttpServletRequest request) {
-    sessions.end(
-        target.sid(), by.username().equals(target.username()) ? "ended-by-user" : "ended-by-admin");
+    String reason =
+        by.username().equals(target.username())
+            ? "session.ended-by-owner"
+            : "session.ended-by-admin";
+    sessions.end(target.sid(), reason);
+    Session held = httpSessions.findById(target.httpSessionId());
+    if (held != null
+        && held.getAttribute(SessionAuthorizedClients.ATTRIBUTE)
+            instanceof OAuth2AuthorizedClient client) {
+      // Else the browser's Keycloak cookie would sign it straight back in.
+      singleSignOut.end(client, target.username());
+    }
     httpSessions.deleteById(target.httpSessionId());
-    audits.record(
-        request,
-        "session.revoked",
-        target.username(),
-        null,
-        null,
-        "ok",
-        "ended-by:" + by.username());
+    audits.record(request, "session.revoked", target.username(), null, null, "ok", reason);
     log.info("Session ended: user={} by={}", target.username(), by.username());
   }
 
@@ -123,7 +137,7 @@ class SessionsController {
     }
     return subject.equals(me.username())
         ? "redirect:/sessions"
-        : "redirect:/sessions?user=" + subject;
+        : "redirect:/sessions?user=" + URLEncoder.encode(subject, StandardCharsets.UTF_8);
   }
 
   private String subject(String user, PortalUser me, Authentication authentication) {
@@ -135,6 +149,10 @@ class SessionsController {
           HttpStatus.FORBIDDEN,
           "sessions.not-admin",
           "Only platform administrators can see other people's sessions.");
+    }
+    if (!USER.matcher(user).matches()) {
+      throw new PageException(
+          HttpStatus.BAD_REQUEST, "sessions.user-invalid", "That is not a user name.");
     }
     return user;
   }

@@ -18,6 +18,9 @@ class PortalErrorController implements ErrorController {
 
   private static final Logger log = LoggerFactory.getLogger(PortalErrorController.class);
 
+  /** A request attribute naming the reason code, for errors raised before any controller ran. */
+  static final String REASON = PortalErrorController.class.getName() + ".reason";
+
   private static boolean isDatabaseOutage(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof DataAccessResourceFailureException
@@ -55,7 +58,10 @@ class PortalErrorController implements ErrorController {
           request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
           t);
     }
-    String reason = status.name().toLowerCase(Locale.ROOT).replace('_', '.');
+    String reason =
+        request.getAttribute(REASON) instanceof String given
+            ? given
+            : status.name().toLowerCase(Locale.ROOT).replace('_', '.');
     return ErrorPages.render(request, response, status, reason, ErrorPages.explain(status));
   }
 }

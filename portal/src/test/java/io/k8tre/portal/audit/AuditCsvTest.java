@@ -19,7 +19,7 @@ class AuditCsvTest {
   }
 
   @Test
-  void writeQuotesCommasAndNewlines() {
+  void writeQuotesCommasAndQuotesAndEventsHoldNoNewlines() {
     StringWriter out = new StringWriter();
     AuditEvent event =
         new AuditEvent(
@@ -27,7 +27,7 @@ class AuditCsvTest {
             "gateway.deny",
             "a,b",
             "p",
-            "x\ny",
+            "x\"y\nz",
             "deny",
             "r",
             "id",
@@ -39,6 +39,6 @@ class AuditCsvTest {
     assertThat(out.toString())
         .isEqualTo(
             "time,kind,user,project,app,outcome,reason,request_id,client_address,count\r\n"
-                + "2026-12-01T10:00:00Z,gateway.deny,\"a,b\",p,\"x\ny\",deny,r,id,10.0.0.1,3\r\n");
+                + "2026-12-01T10:00:00Z,gateway.deny,\"a,b\",p,\"x\"\"y?z\",deny,r,id,10.0.0.1,3\r\n");
   }
 }

@@ -82,6 +82,29 @@ class AuditIT extends PortalIT {
   }
 
   @Test
+  void timelineWhenFiltersAreMalformedThenBadRequestWithReasonNeverAServerError() {
+    Browserless admin = newBrowser();
+    admin.login("alwin", "k8tre");
+    String timeline = "/audit/projects/asthma";
+
+    // Not a filter: ignored, not bound.
+    assertThat(admin.get(timeline + "?user%5B0%5D=x&app.x=1").statusCode()).isEqualTo(200);
+    for (String query :
+        List.of("?user=%00", "?app=a%0Ab", "?user=" + "u".repeat(300), "?outcome=%1B")) {
+      HttpResponse<String> page = admin.get(timeline + query);
+      assertThat(page.statusCode()).as(query).isEqualTo(400);
+      assertThat(page.body()).as(query).contains("filter.value");
+    }
+    // PostgreSQL's timestamps end long before Java's dates do.
+    for (String query :
+        List.of("?from=%2B999999999-12-31", "?to=-999999999-01-01", "?from=0999-12-31")) {
+      HttpResponse<String> page = admin.get(timeline + "/export.csv" + query);
+      assertThat(page.statusCode()).as(query).isEqualTo(400);
+      assertThat(page.body()).as(query).contains("filter.date");
+    }
+  }
+
+  @Test
   void timelineWhenNotAnAdminThenForbidden() {
     Browserless researcher = newBrowser();
     researcher.login("trevolution", "k8tre");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 
 class BufferedAuditLogTest {
 
@@ -64,6 +65,79 @@ class BufferedAuditLogTest {
     assertThat(stored).extracting(AuditEvent::user).startsWith("u0", "u1", "u2").endsWith("u49");
     assertThat(meters.counter("portal.audit.dropped").count()).isZero();
     assertThat(meters.counter("portal.audit.written").count()).isEqualTo(50);
+  }
+
+  @Test
+  void recordWhenDriverThrowsAnErrorThenTheWriterSurvivesAndWritesLater() {
+    AtomicBoolean broken = new AtomicBoolean(true);
+    AuditStore driverBug =
+        new MemoryAuditStore() {
+          @Override
+          public synchronized void write(List<AuditEvent> batch) {
+            if (broken.get()) {
+              throw new AssertionError("getAutoCommit() should not throw");
+            }
+            stored.addAll(batch);
+          }
+        };
+    BufferedAuditLog audit = new BufferedAuditLog(driverBug, 100, meters);
+    audit.start();
+
+    audit.record(event(1));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> meters.counter("portal.audit.write.failures").count() > 0);
+    broken.set(false);
+    audit.record(event(2));
+    await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 2);
+    audit.stop();
+
+    assertThat(stored).extracting(AuditEvent::user).containsExactly("u1", "u2");
+  }
+
+  @Test
+  void flushWhenDatabaseRefusesOneEventThenOnlyThatOneIsSetAside() {
+    AuditStore picky =
+        new MemoryAuditStore() {
+          @Override
+          public synchronized void write(List<AuditEvent> batch) {
+            if (batch.stream().anyMatch(e -> e.user().equals("u3"))) {
+              throw new DataIntegrityViolationException("value too long");
+            }
+            stored.addAll(batch);
+          }
+        };
+    BufferedAuditLog audit = new BufferedAuditLog(picky, 100, meters);
+    for (int i = 0; i < 6; i++) {
+      audit.record(event(i));
+    }
+
+    assertThat(audit.flush()).isTrue();
+
+    assertThat(stored).extracting(AuditEvent::user).containsExactly("u0", "u1", "u2", "u4", "u5");
+    assertThat(meters.counter("portal.audit.rejected").count()).isEqualTo(1);
+    assertThat(audit.depth()).isZero();
+  }
+
+  @Test
+  void eventWhenFieldsTooLongOrControlCharactersThenBoundedToTheColumns() {
+    AuditEvent e =
+        new AuditEvent(
+            Instant.EPOCH,
+            "session.revoked",
+            "a".repeat(300),
+            "p\u0000roject",
+            null,
+            "ok",
+            "r".repeat(100),
+            "id\nforged",
+            null,
+            1);
+
+    assertThat(e.user()).hasSize(253);
+    assertThat(e.project()).isEqualTo("p?roject");
+    assertThat(e.reason()).hasSize(64);
+    assertThat(e.requestId()).isEqualTo("id?forged");
   }
 
   @Test

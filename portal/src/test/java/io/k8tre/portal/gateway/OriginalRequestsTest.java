@@ -70,6 +70,18 @@ class OriginalRequestsTest {
   }
 
   @Test
+  void normalisedPathDropsPathParametersAsServletContainersDo() {
+    assertThat(OriginalRequests.normalisedPath("/user;/alice-p1/api"))
+        .isEqualTo("/user/alice-p1/api");
+    assertThat(OriginalRequests.normalisedPath("/hub;x=1/user/alice-p1/"))
+        .isEqualTo("/hub/user/alice-p1/");
+    assertThat(OriginalRequests.normalisedPath("/user/bob-p1/..;/alice-p1/api")).isNull();
+    // An encoded semicolon is part of a name, not a parameter.
+    assertThat(OriginalRequests.normalisedPath("/user/bob-p1/files/a%3Bb.csv"))
+        .isEqualTo("/user/bob-p1/files/a;b.csv");
+  }
+
+  @Test
   void normalisedPathDecodesOrdinaryPaths() {
     assertThat(OriginalRequests.normalisedPath("/user//bob-p1/tree%20x"))
         .isEqualTo("/user/bob-p1/tree x");

@@ -12,6 +12,9 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Ending sessions from the portal and from Keycloak reaches the gateway within two seconds. */
 class SessionControlIT extends PortalIT {
@@ -50,6 +53,8 @@ class SessionControlIT extends PortalIT {
         .until(() -> other.validate(HUB + "/hub/home", Map.of()).statusCode() == 401);
     assertThat(other.getJson("/api/projects").statusCode()).isEqualTo(401);
     assertThat(laptop.getJson("/api/projects").statusCode()).isEqualTo(200);
+    // Its Keycloak session ended too: signing in again asks for the password.
+    assertThat(other.followUntil(other.get("/login"), null).body()).contains("kc-form-login");
   }
 
   @Test
@@ -83,6 +88,34 @@ class SessionControlIT extends PortalIT {
 
     assertThat(answer.statusCode()).isEqualTo(403);
     assertThat(browser.getJson("/api/projects").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void sessionsOfOthersWhenNameHasControlCharactersThenBadRequest() {
+    Browserless platform = newBrowser();
+    platform.login("k8tre-user", "k8tre");
+
+    HttpResponse<String> page = platform.get("/sessions?user=a%00b");
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body()).contains("sessions.user-invalid");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void backChannelLogoutWhenParametersUndecodableThenBadRequestAndNoForgedLogLine(
+      CapturedOutput output) {
+    HttpResponse<String> answer =
+        newBrowser()
+            .postRaw(
+                "/logout/connect/back-channel/keycloak",
+                "application/x-www-form-urlencoded",
+                "logout_token=%ff%0aFORGED-LINE%20Login%20succeeded:%20user=admin%0a");
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("request.parameters-malformed");
+    assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("FORGED-LINE"));
+    assertThat(output.getOut()).doesNotContain("InvalidParameterException");
   }
 
   @Test

@@ -57,6 +57,14 @@ public final class Browserless {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A POST with the body exactly as given, for bodies a form would never send. */
+  public HttpResponse<String> postRaw(String url, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(resolve(url))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** Follows redirects until a non-redirect answer or until a URL starting with {@code stop}. */
   public HttpResponse<String> followUntil(HttpResponse<String> start, String stop) {
     HttpResponse<String> response = start;
