@@ -3,9 +3,7 @@ package io.k8tre.portal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8tre.portal.audit.MembershipLedger.Membership;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import io.k8tre.portal.support.PostgresDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,21 +22,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class JdbcMembershipLedgerIT {
 
-  private static final String DATABASE =
-      System.getProperty("k8tre.it.database", "k8tre_portal_it") + "_ledger";
   private static DriverManagerDataSource dataSource;
 
   @BeforeAll
-  static void database() throws Exception {
-    try (Connection admin =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      statement.execute("CREATE DATABASE " + DATABASE);
-    }
+  static void database() {
     dataSource =
-        new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+        new DriverManagerDataSource(PostgresDatabase.recreateSeparate("ledger"), "postgres", "");
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
   }
 

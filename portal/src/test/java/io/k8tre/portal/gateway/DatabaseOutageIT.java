@@ -7,6 +7,7 @@ import io.k8tre.portal.audit.BufferedAuditLog;
 import io.k8tre.portal.session.PortalSessions;
 import io.k8tre.portal.support.KeycloakServer;
 import io.k8tre.portal.support.PortalIT;
+import io.k8tre.portal.support.PostgresDatabase;
 import io.k8tre.portal.support.TcpRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -16,10 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,9 +47,8 @@ class DatabaseOutageIT {
   private static final int PORT = 18482;
   private static final URI PORTAL = URI.create("http://localhost:" + PORT);
 
-  /** Apart from the shared integration-test database, and per checkout like it. */
-  private static final String DATABASE =
-      System.getProperty("k8tre.it.database", "k8tre_portal_it") + "_outage";
+  /** Apart from the shared integration-test database. */
+  private static String database;
 
   private static final String HUB = "http://localhost:18090";
   private static TcpRelay relay;
@@ -67,12 +63,12 @@ class DatabaseOutageIT {
 
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) throws Exception {
-    recreateDatabase();
+    database = PostgresDatabase.recreateSeparate("outage");
     KeycloakServer.ensureRunning();
     relay = new TcpRelay(freePort(), new InetSocketAddress("127.0.0.1", 5432));
     registry.add(
         "spring.datasource.url",
-        () -> "jdbc:postgresql://127.0.0.1:" + relay.port() + "/" + DATABASE + "?connectTimeout=2");
+        () -> database.replace(":5432/", ":" + relay.port() + "/") + "?connectTimeout=2");
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("portal.directory.folder", PortalIT.DIRECTORY::toString);
     registry.add("server.port", () -> PORT);
@@ -126,10 +122,7 @@ class DatabaseOutageIT {
     relay.restore();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> audit.depth() == 0);
-    JdbcTemplate direct =
-        new JdbcTemplate(
-            new DriverManagerDataSource(
-                "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", ""));
+    JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(database, "postgres", ""));
     assertThat(
             direct.queryForList(
                 "SELECT kind || ' ' || username || ' ' || project || ' ' || reason"
@@ -176,16 +169,6 @@ class DatabaseOutageIT {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void recreateDatabase() throws SQLException {
-    try (Connection admin =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      statement.execute("CREATE DATABASE " + DATABASE);
     }
   }
 }

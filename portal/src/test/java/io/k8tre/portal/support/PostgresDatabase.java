@@ -37,4 +37,23 @@ public final class PostgresDatabase {
           e);
     }
   }
+
+  /**
+   * A database of its own for a test that must not share the common one, named after it with a
+   * suffix (so checkouts stay apart as with {@link #NAME}); dropped first if it exists.
+   *
+   * @return its JDBC URL
+   */
+  public static String recreateSeparate(String suffix) {
+    String name = NAME + "_" + suffix;
+    try (Connection admin =
+            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", USER, "");
+        Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for this test", e);
+    }
+    return "jdbc:postgresql://127.0.0.1:5432/" + name;
+  }
 }
