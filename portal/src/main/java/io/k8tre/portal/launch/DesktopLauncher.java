@@ -61,8 +61,16 @@ public class DesktopLauncher {
   }
 
   public Desktop launch(String user, String project, ProjectApp app) {
-    Desktop desktop = desktops.ensure(user, project, app);
-    record("desktop.requested", user, project, app.name(), "ok", desktop.state().word());
+    KubernetesDesktops.Ensured ensured = desktops.ensure(user, project, app);
+    Desktop desktop = ensured.desktop();
+    // Created: a new VDIInstance; requested: the person's existing one, reused.
+    record(
+        ensured.created() ? "desktop.created" : "desktop.requested",
+        user,
+        project,
+        app.name(),
+        "ok",
+        desktop.state().word());
     log.info(
         "Desktop requested: user={} project={} app={} resource.name={} state={}",
         user,

@@ -57,17 +57,20 @@ class KubernetesDesktops {
     return "project-" + project;
   }
 
+  /** The person's desktop, and whether this call created it. */
+  record Ensured(Desktop desktop, boolean created) {}
+
   /** Creates the person's desktop unless it exists; either way returns it. */
-  Desktop ensure(String user, String project, ProjectApp app) {
+  Ensured ensure(String user, String project, ProjectApp app) {
     String name = DesktopNames.of(user, project);
     GenericKubernetesResource desired = desired(name, user, project, app);
     try {
-      return view(resources(project).resource(desired).create());
+      return new Ensured(view(resources(project).resource(desired).create()), true);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) {
         throw e;
       }
-      return find(project, name).orElseThrow(() -> e);
+      return new Ensured(find(project, name).orElseThrow(() -> e), false);
     }
   }
 

@@ -75,7 +75,10 @@ class DesktopOwnershipIT extends PortalIT {
     assertThat(auditStore.find(new AuditQuery("asthma", null, null, null, null, null, 500)))
         .extracting(e -> e.kind() + " " + e.user())
         .contains(
-            "desktop.requested trevolution", "desktop.deny alwin", "desktop.stopped trevolution");
+            "desktop.created trevolution",
+            "desktop.requested trevolution",
+            "desktop.deny alwin",
+            "desktop.stopped trevolution");
   }
 
   @Test
