@@ -12,7 +12,8 @@ final class AuditCsv {
   private AuditCsv() {}
 
   static void write(List<AuditEvent> events, PrintWriter out) {
-    out.print("time,kind,user,project,app,outcome,reason,request_id,client_address,count\r\n");
+    out.print(
+        "time,kind,user,project,app,outcome,reason,request_id,client_address,count,actor\r\n");
     for (AuditEvent e : events) {
       out.print(
           String.join(
@@ -26,7 +27,8 @@ final class AuditCsv {
                   cell(e.reason()),
                   cell(e.requestId()),
                   cell(e.clientAddress()),
-                  Long.toString(e.count()))
+                  Long.toString(e.count()),
+                  cell(e.actor()))
               + "\r\n");
     }
     out.flush();

@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param count how many requests it stands for (folded allows), else 1
  * @param key names an event every replica observes (a change seen in the cluster), so the store
  *     keeps it once; null for events only one replica sees
+ * @param actor who did it, when that is not {@code user} (a platform admin ending someone's
+ *     session); null otherwise
  */
 public record AuditEvent(
     Instant at,
@@ -30,7 +32,8 @@ public record AuditEvent(
     String requestId,
     String clientAddress,
     long count,
-    String key) {
+    String key,
+    String actor) {
 
   /**
    * Every text is cut to its column's width in {@code audit_event}, so no value a person can
@@ -47,6 +50,23 @@ public record AuditEvent(
     requestId = bounded(requestId, 64);
     clientAddress = bounded(clientAddress, 64);
     key = bounded(key, 200);
+    actor = bounded(actor, 253);
+  }
+
+  /** An event every replica may report, kept once by its key. */
+  public AuditEvent(
+      Instant at,
+      String kind,
+      String user,
+      String project,
+      String app,
+      String outcome,
+      String reason,
+      String requestId,
+      String clientAddress,
+      long count,
+      String key) {
+    this(at, kind, user, project, app, outcome, reason, requestId, clientAddress, count, key, null);
   }
 
   /**
@@ -88,6 +108,7 @@ public record AuditEvent(
       String requestId,
       String clientAddress,
       long count) {
-    this(at, kind, user, project, app, outcome, reason, requestId, clientAddress, count, null);
+    this(
+        at, kind, user, project, app, outcome, reason, requestId, clientAddress, count, null, null);
   }
 }

@@ -27,6 +27,22 @@ public class Audits {
       String app,
       String outcome,
       String reason) {
+    recordBy(request, null, kind, user, project, app, outcome, reason);
+  }
+
+  /**
+   * An event one person caused to another's account (a platform admin ending someone's session):
+   * {@code user} is whose it was, {@code actor} who acted.
+   */
+  public void recordBy(
+      HttpServletRequest request,
+      String actor,
+      String kind,
+      String user,
+      String project,
+      String app,
+      String outcome,
+      String reason) {
     log.record(
         new AuditEvent(
             clock.instant(),
@@ -38,7 +54,9 @@ public class Audits {
             reason,
             request == null ? null : RequestIdFilter.of(request),
             request == null ? null : addresses.of(request),
-            1));
+            1,
+            null,
+            actor));
   }
 
   /** An event with no request behind it (a change seen in the resources, a background job). */

@@ -24,7 +24,8 @@ class JdbcAuditStore implements AuditStore {
   public void write(List<AuditEvent> events) {
     jdbc.batchUpdate(
         "INSERT INTO audit_event (at, kind, username, project, app, outcome, reason, request_id,"
-            + " client_address, request_count, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " client_address, request_count, event_key, actor)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (event_key) DO NOTHING",
         events,
         500,
@@ -40,6 +41,7 @@ class JdbcAuditStore implements AuditStore {
           statement.setString(9, e.clientAddress());
           statement.setLong(10, e.count());
           statement.setString(11, e.key());
+          statement.setString(12, e.actor());
         });
   }
 
@@ -82,6 +84,7 @@ class JdbcAuditStore implements AuditStore {
         rs.getString("request_id"),
         rs.getString("client_address"),
         rs.getLong("request_count"),
-        rs.getString("event_key"));
+        rs.getString("event_key"),
+        rs.getString("actor"));
   }
 }

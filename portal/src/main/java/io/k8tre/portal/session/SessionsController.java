@@ -121,7 +121,15 @@ class SessionsController {
       singleSignOut.end(client, target.username());
     }
     httpSessions.deleteById(target.httpSessionId());
-    audits.record(request, "session.revoked", target.username(), null, null, "ok", reason);
+    audits.recordBy(
+        request,
+        by.username().equals(target.username()) ? null : by.username(),
+        "session.revoked",
+        target.username(),
+        null,
+        null,
+        "ok",
+        reason);
     log.info("Session ended: user={} by={}", target.username(), by.username());
   }
 

@@ -38,7 +38,7 @@ class AuditCsvTest {
 
     assertThat(out.toString())
         .isEqualTo(
-            "time,kind,user,project,app,outcome,reason,request_id,client_address,count\r\n"
-                + "2026-12-01T10:00:00Z,gateway.deny,\"a,b\",p,\"x\"\"y?z\",deny,r,id,10.0.0.1,3\r\n");
+            "time,kind,user,project,app,outcome,reason,request_id,client_address,count,actor\r\n"
+                + "2026-12-01T10:00:00Z,gateway.deny,\"a,b\",p,\"x\"\"y?z\",deny,r,id,10.0.0.1,3,\r\n");
   }
 }

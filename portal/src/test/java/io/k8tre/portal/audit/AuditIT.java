@@ -77,7 +77,8 @@ class AuditIT extends PortalIT {
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     assertThat(csv.body())
-        .startsWith("time,kind,user,project,app,outcome,reason,request_id,client_address,count\r\n")
+        .startsWith(
+            "time,kind,user,project,app,outcome,reason,request_id,client_address,count,actor\r\n")
         .contains(",launch,trevolution,asthma,jupyterhub,allow,");
   }
 

@@ -3,6 +3,9 @@ package io.k8tre.portal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.k8tre.portal.audit.AuditQuery;
+import io.k8tre.portal.audit.AuditStore;
+import io.k8tre.portal.audit.BufferedAuditLog;
 import io.k8tre.portal.support.Browserless;
 import io.k8tre.portal.support.KeycloakAdmin;
 import io.k8tre.portal.support.PortalIT;
@@ -13,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -89,6 +93,35 @@ class SessionControlIT extends PortalIT {
     assertThat(answer.statusCode()).isEqualTo(403);
     assertThat(browser.getJson("/api/projects").statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void endAllWhenPlatformAdminEndsAnotherPersonsSessionsThenTheTrailNamesTheAdmin() {
+    Browserless alwin = newBrowser();
+    alwin.login("alwin", "k8tre");
+    Browserless platform = newBrowser();
+    platform.login("k8tre-user", "k8tre");
+
+    HttpResponse<String> ended =
+        platform.postForm(
+            "/sessions/end-all",
+            Map.of("user", "alwin", "_csrf", csrf(platform, "/sessions?user=alwin")));
+
+    assertThat(Browserless.location(ended)).endsWith("/sessions?user=alwin");
+    assertThat(alwin.getJson("/api/projects").statusCode()).isEqualTo(401);
+    auditLog.flush();
+    assertThat(auditStore.find(new AuditQuery(null, "alwin", null, null, null, null, 50)))
+        .filteredOn(e -> e.kind().equals("session.revoked"))
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.actor()).isEqualTo("k8tre-user");
+              assertThat(e.reason()).isEqualTo("session.ended-by-admin");
+            });
+  }
+
+  @Autowired BufferedAuditLog auditLog;
+
+  @Autowired AuditStore auditStore;
 
   @Test
   void sessionsOfOthersWhenNameHasControlCharactersThenBadRequest() {
