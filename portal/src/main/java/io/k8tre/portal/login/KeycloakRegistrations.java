@@ -2,6 +2,11 @@ package io.k8tre.portal.login;
 
 import io.k8tre.portal.config.PortalProperties;
 import io.k8tre.portal.config.SecretValue;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +29,15 @@ public class KeycloakRegistrations implements ClientRegistrationRepository {
 
   private static final Logger log = LoggerFactory.getLogger(KeycloakRegistrations.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+  static final Duration PROBE_EVERY = Duration.ofSeconds(5);
 
   private final PortalProperties settings;
   private final Clock clock;
   private final AtomicReference<ClientRegistration> registration = new AtomicReference<>();
   private volatile Instant lastFailure = Instant.MIN;
+  private volatile Probe probe;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   public KeycloakRegistrations(PortalProperties settings, Clock clock) {
     this.settings = settings;
@@ -42,6 +51,47 @@ public class KeycloakRegistrations implements ClientRegistrationRepository {
     }
     return current();
   }
+
+  /**
+   * Whether Keycloak answers now: its discovery document, asked at most once per {@link
+   * #PROBE_EVERY} (the answer is kept that long, good or bad). A login must not send a browser to a
+   * Keycloak that is down, and once discovered the registration alone cannot tell.
+   */
+  public boolean reachable() {
+    Instant now = clock.instant();
+    Probe last = probe;
+    if (last != null && Duration.between(last.at(), now).compareTo(PROBE_EVERY) < 0) {
+      return last.up();
+    }
+    boolean up;
+    try {
+      HttpResponse<Void> answer =
+          http.send(
+              HttpRequest.newBuilder(discoveryUri()).timeout(Duration.ofSeconds(3)).build(),
+              HttpResponse.BodyHandlers.discarding());
+      up = answer.statusCode() == 200;
+    } catch (IOException e) {
+      up = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      up = false;
+    }
+    if (!up && (last == null || last.up())) {
+      log.warn("Identity provider unreachable: issuer={}", settings.oidc().issuerUri());
+    } else if (up && last != null && !last.up()) {
+      log.info("Identity provider reachable again: issuer={}", settings.oidc().issuerUri());
+    }
+    probe = new Probe(now, up);
+    return up;
+  }
+
+  private URI discoveryUri() {
+    String issuer = settings.oidc().issuerUri().toString();
+    return URI.create(
+        (issuer.endsWith("/") ? issuer : issuer + "/") + ".well-known/openid-configuration");
+  }
+
+  private record Probe(Instant at, boolean up) {}
 
   /** The registration, discovering it if needed; throws when Keycloak cannot be reached. */
   public ClientRegistration current() {

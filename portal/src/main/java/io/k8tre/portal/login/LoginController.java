@@ -82,6 +82,9 @@ class LoginController {
     }
     try {
       registrations.current();
+      if (!registrations.reachable()) {
+        throw new IdentityProviderUnavailableException("Keycloak does not answer", null);
+      }
     } catch (IdentityProviderUnavailableException e) {
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return "login-unavailable";

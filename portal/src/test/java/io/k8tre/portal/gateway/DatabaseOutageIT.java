@@ -12,7 +12,6 @@ import io.k8tre.portal.support.TcpRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,15 +64,9 @@ class DatabaseOutageIT {
   static void services(DynamicPropertyRegistry registry) throws Exception {
     database = PostgresDatabase.recreateSeparate("outage");
     KeycloakServer.ensureRunning();
-    relay = new TcpRelay(freePort(), new InetSocketAddress("127.0.0.1", 5432));
-    registry.add(
-        "spring.datasource.url",
-        () -> database.replace(":5432/", ":" + relay.port() + "/") + "?connectTimeout=2");
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("portal.directory.folder", PortalIT.DIRECTORY::toString);
-    registry.add("server.port", () -> PORT);
-    registry.add("portal.public-url", PORTAL::toString);
-    registry.add("portal.vdi.enabled", () -> "false");
+    relay = TcpRelay.to(new InetSocketAddress("127.0.0.1", 5432));
+    PortalIT.separateContext(
+        registry, PORT, database.replace(":5432/", ":" + relay.port() + "/") + "?connectTimeout=2");
   }
 
   @AfterAll
@@ -164,11 +157,5 @@ class DatabaseOutageIT {
 
   private static String id() {
     return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -58,6 +58,19 @@ public abstract class PortalIT {
     registry.add("portal.public-url", () -> PORTAL.toString());
   }
 
+  /**
+   * The settings of a portal context of its own, for a test that breaks one of its services: its
+   * own port and database, the sample resources, no desktops. The caller adds what it changes.
+   */
+  public static void separateContext(DynamicPropertyRegistry registry, int port, String database) {
+    registry.add("spring.datasource.url", () -> database);
+    registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+    registry.add("portal.directory.folder", DIRECTORY::toString);
+    registry.add("server.port", () -> port);
+    registry.add("portal.public-url", () -> "http://localhost:" + port);
+    registry.add("portal.vdi.enabled", () -> "false");
+  }
+
   protected Browserless newBrowser() {
     return new Browserless(PORTAL);
   }

@@ -28,6 +28,17 @@ public final class TcpRelay implements AutoCloseable {
     restore();
   }
 
+  /** A relay to {@code target} on a free local port. */
+  public static TcpRelay to(InetSocketAddress target) {
+    int free;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      free = probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+    return new TcpRelay(free, target);
+  }
+
   public int port() {
     return port;
   }
