@@ -30,9 +30,7 @@ final class FolderDirectorySource implements DirectorySource {
   private final Path folder;
   private final long pollMillis;
   private final ManifestFile.Parser parser;
-  private final ScheduledExecutorService poller =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> Thread.ofPlatform().name("directory-folder").daemon().unstarted(r));
+  private volatile ScheduledExecutorService poller;
   private Map<Path, ManifestFile> files = Map.of();
   private Set<DirectoryProblem> reported = Set.of();
   private Consumer<DirectorySnapshot> listener;
@@ -53,6 +51,10 @@ final class FolderDirectorySource implements DirectorySource {
               + "Set portal.directory.folder to a folder of User, Group and Project YAML files",
           folder);
     }
+    // A new poller on every start: a stopped context (e.g. a paused test context) starts again.
+    poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("directory-folder").daemon().unstarted(r));
     poller.execute(this::pollSafely);
     poller.scheduleWithFixedDelay(this::pollSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     waitForFirstPoll();
@@ -60,7 +62,10 @@ final class FolderDirectorySource implements DirectorySource {
 
   @Override
   public void close() {
-    poller.shutdownNow();
+    ScheduledExecutorService running = poller;
+    if (running != null) {
+      running.shutdownNow();
+    }
   }
 
   private void waitForFirstPoll() {

@@ -6,12 +6,13 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,11 +39,10 @@ final class KubernetesDirectorySource implements DirectorySource {
   private final KubernetesClient client;
   private final DirectoryProperties properties;
   private final ManifestConverter converter;
-  private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+  private final List<SharedIndexInformer<GenericKubernetesResource>> informers =
+      new CopyOnWriteArrayList<>();
   private final AtomicBoolean rebuildPending = new AtomicBoolean();
-  private final ScheduledExecutorService rebuilder =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> Thread.ofPlatform().name("directory-kubernetes").daemon().unstarted(r));
+  private volatile ScheduledExecutorService rebuilder;
   private volatile Consumer<DirectorySnapshot> listener;
   private volatile Instant lastSync;
 
@@ -55,6 +55,10 @@ final class KubernetesDirectorySource implements DirectorySource {
   @Override
   public void start(Consumer<DirectorySnapshot> listener) {
     this.listener = listener;
+    // New informers and a new rebuilder on every start, so that a stopped source starts again.
+    rebuilder =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("directory-kubernetes").daemon().unstarted(r));
     String identity = properties.identityGroup();
     inform(context(identity, "User", "users"));
     inform(context(identity, "Group", "groups"));
@@ -65,7 +69,11 @@ final class KubernetesDirectorySource implements DirectorySource {
   @Override
   public void close() {
     informers.forEach(SharedIndexInformer::close);
-    rebuilder.shutdownNow();
+    informers.clear();
+    ScheduledExecutorService running = rebuilder;
+    if (running != null) {
+      running.shutdownNow();
+    }
   }
 
   /** True while every informer is running and watching; for a readiness check. */
@@ -101,7 +109,11 @@ final class KubernetesDirectorySource implements DirectorySource {
 
   private void scheduleRebuild() {
     if (rebuildPending.compareAndSet(false, true)) {
-      rebuilder.schedule(this::rebuild, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+      try {
+        rebuilder.schedule(this::rebuild, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException stopped) {
+        rebuildPending.set(false); // a change that arrived while closing; the next start lists all
+      }
     }
   }
 

@@ -34,6 +34,9 @@ abstract class DirectorySourceContractTest {
     return FOLLOW;
   }
 
+  /** Returns once the backend has noticed that a closed source is gone. */
+  void afterClose() {}
+
   DirectorySnapshot started() {
     source = newSource();
     source.start(latest::set);
@@ -73,6 +76,21 @@ abstract class DirectorySourceContractTest {
 
     await().atMost(follow()).until(() -> latest().group("lab").isPresent());
     assertThat(latest().group("lab").orElseThrow().members()).containsExactly("ada");
+  }
+
+  @Test
+  void startAgainAfterCloseThenChangesMadeMeanwhileAndAfterAreFollowed() {
+    started();
+    source.close();
+    afterClose();
+    putGroup("meanwhile", List.of("ada"), List.of("alpha"));
+
+    source.start(latest::set);
+    awaitWatching();
+
+    assertThat(latest().group("meanwhile")).isPresent();
+    putGroup("after", List.of("bob"), List.of("beta"));
+    await().atMost(follow()).until(() -> latest().group("after").isPresent());
   }
 
   @Test
