@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,31 @@ class AuthProxyRefusalE2E {
     assertThat(answer.statusCode()).isEqualTo(302);
     assertThat(answer.headers().firstValue("Location").orElseThrow())
         .startsWith(E2eStack.PORTAL + "/login?redirect=");
+  }
+
+  @Test
+  void headersAsLargeAsNginxAllowsThenThePortalStillAnswersNotA500() {
+    // nginx takes header lines up to 32 KB and 128 KB in all, and passes every one of them to the
+    // portal's check; the portal must take at least as much, or nginx turns its refusal into a 500.
+    Map<String, String> large = new HashMap<>(Http.FETCH);
+    large.put("Cookie", GARBAGE_TOKEN + "; " + junkCookies(30_000));
+    for (int i = 1; i <= 3; i++) {
+      large.put("X-Filler-" + i, "f".repeat(30_000));
+    }
+
+    HttpResponse<String> answer = Http.get(CONTENTS, large);
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(answer.body()).contains("\"status\":401");
+  }
+
+  private static String junkCookies(int length) {
+    StringBuilder cookies = new StringBuilder();
+    for (int i = 0; cookies.length() < length; i++) {
+      cookies.append("junk").append(i).append('=').append("j".repeat(200)).append("; ");
+    }
+    return cookies.substring(0, cookies.length() - 2);
   }
 
   private static void assertJson401(HttpResponse<String> answer, String reason) {
