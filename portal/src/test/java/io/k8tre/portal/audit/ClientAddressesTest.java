@@ -2,9 +2,7 @@ package io.k8tre.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8tre.portal.gateway.GatewayProperties;
-import java.time.Duration;
-import java.util.List;
+import io.k8tre.portal.support.GatewaySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -12,16 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class ClientAddressesTest {
 
   private final ClientAddresses addresses =
-      new ClientAddresses(
-          new GatewayProperties(
-              null,
-              null,
-              null,
-              Duration.ofMinutes(10),
-              Duration.ofMinutes(3),
-              Duration.ofSeconds(30),
-              List.of("10.0.0.0/8"),
-              Duration.ofSeconds(60)));
+      new ClientAddresses(GatewaySettings.trusting("10.0.0.0/8"));
 
   private static MockHttpServletRequest from(String peer, String forwarded) {
     MockHttpServletRequest request = new MockHttpServletRequest();

@@ -6,9 +6,8 @@ import io.k8tre.portal.directory.DirectoryGroup;
 import io.k8tre.portal.directory.DirectoryProject;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.directory.DirectoryUser;
-import io.k8tre.portal.gateway.GatewayProperties;
+import io.k8tre.portal.support.GatewaySettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,16 +26,7 @@ class MembershipAuditTest {
         shared,
         new Audits(
             recorded::add,
-            new ClientAddresses(
-                new GatewayProperties(
-                    null,
-                    null,
-                    null,
-                    Duration.ofMinutes(10),
-                    Duration.ofMinutes(3),
-                    Duration.ofSeconds(30),
-                    List.of("127.0.0.0/8"),
-                    Duration.ofSeconds(60))),
+            new ClientAddresses(GatewaySettings.trusting("127.0.0.0/8")),
             Clock.systemUTC()));
   }
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
-import io.k8tre.portal.gateway.GatewayProperties;
+import io.k8tre.portal.support.GatewaySettings;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
@@ -35,17 +34,7 @@ class DirectoryHealthIndicatorTest {
       };
 
   private final DirectoryHealthIndicator health =
-      new DirectoryHealthIndicator(
-          directory,
-          new GatewayProperties(
-              null,
-              null,
-              null,
-              Duration.ofMinutes(10),
-              Duration.ofMinutes(3),
-              Duration.ofSeconds(30),
-              List.of(),
-              Duration.ofSeconds(60)));
+      new DirectoryHealthIndicator(directory, GatewaySettings.trusting());
 
   @Test
   void healthWhenWatchBrokenBrieflyThenStillUp() {
