@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Audit storage follows the session store: PostgreSQL in production, memory in the demo. */
 @Configuration(proxyBeanMethods = false)
@@ -30,12 +32,19 @@ class AuditConfiguration {
 
   @Bean
   MembershipAudit membershipAudit(
-      PortalProperties portal, ObjectProvider<JdbcTemplate> jdbc, Audits audits) {
+      PortalProperties portal,
+      AuditProperties settings,
+      AuditStore store,
+      ObjectProvider<JdbcTemplate> jdbc,
+      ObjectProvider<PlatformTransactionManager> transactions,
+      Clock clock) {
     return new MembershipAudit(
         portal.session().store() == PortalProperties.Store.JDBC
-            ? new JdbcMembershipLedger(jdbc.getObject())
-            : new MemoryMembershipLedger(),
-        audits);
+            ? new JdbcMembershipLedger(
+                jdbc.getObject(), new TransactionTemplate(transactions.getObject()), store)
+            : new MemoryMembershipLedger(store),
+        clock,
+        settings.enabled());
   }
 
   @Bean

@@ -4,6 +4,7 @@ import io.k8tre.portal.audit.MembershipLedger.Membership;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.directory.DirectoryUser;
 import io.k8tre.portal.directory.SnapshotListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Records changes of who may use which project, as the resources show them: a project granted or
@@ -24,7 +26,9 @@ import org.springframework.context.SmartLifecycle;
  * changed while no portal was watching (and, on the very first start, everyone's access as {@code
  * membership.first-seen}). The ledger lives in the database, so the work runs on a thread of its
  * own: the directory's updates never wait for it, and while the database is down the changes wait
- * in order and are retried.
+ * in order and are retried. The ledger writes each event together with its own change, so an event
+ * is neither lost between the two nor written twice. A membership the database refuses (a name
+ * longer than its column) is skipped with a warning and does not hold up the changes after it.
  */
 class MembershipAudit implements SnapshotListener, SmartLifecycle {
 
@@ -42,25 +46,35 @@ class MembershipAudit implements SnapshotListener, SmartLifecycle {
   private record Reconcile(DirectorySnapshot snapshot) implements Work {}
 
   private final MembershipLedger ledger;
-  private final Audits audits;
+  private final Clock clock;
+  private final boolean enabled;
   private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>(CAPACITY);
   private volatile boolean running;
   private volatile Instant lastWarning = Instant.MIN;
   private Thread worker;
   private Work inProgress;
 
-  MembershipAudit(MembershipLedger ledger, Audits audits) {
+  /**
+   * @param enabled false records nothing (portal.audit.enabled, never off in production)
+   */
+  MembershipAudit(MembershipLedger ledger, Clock clock, boolean enabled) {
     this.ledger = ledger;
-    this.audits = audits;
+    this.clock = clock;
+    this.enabled = enabled;
   }
 
   @Override
   public void loaded(DirectorySnapshot first) {
-    enqueue(new Reconcile(first));
+    if (enabled) {
+      enqueue(new Reconcile(first));
+    }
   }
 
   @Override
   public void changed(DirectorySnapshot before, DirectorySnapshot after) {
+    if (!enabled) {
+      return;
+    }
     Set<String> names = new HashSet<>();
     before.users().forEach(u -> names.add(u.name()));
     after.users().forEach(u -> names.add(u.name()));
@@ -133,15 +147,31 @@ class MembershipAudit implements SnapshotListener, SmartLifecycle {
   }
 
   private void grant(Membership m, String reason) {
-    if (ledger.add(m)) {
-      audits.record(GRANTED, m.user(), m.project(), null, "ok", reason);
+    try {
+      ledger.add(m, event(GRANTED, m, reason));
+    } catch (DataIntegrityViolationException e) {
+      refused(m);
     }
   }
 
   private void revoke(Membership m) {
-    if (ledger.remove(m)) {
-      audits.record(REVOKED, m.user(), m.project(), null, "ok", "membership.changed");
+    try {
+      ledger.remove(m, event(REVOKED, m, "membership.changed"));
+    } catch (DataIntegrityViolationException e) {
+      refused(m);
     }
+  }
+
+  private AuditEvent event(String kind, Membership m, String reason) {
+    return new AuditEvent(
+        clock.instant(), kind, m.user(), m.project(), null, "ok", reason, null, null, 1);
+  }
+
+  private static void refused(Membership m) {
+    log.warn(
+        "Membership change not recorded: the database refused it; user={} project={}",
+        AuditEvent.bounded(m.user(), 64),
+        AuditEvent.bounded(m.project(), 64));
   }
 
   private void enqueue(Work work) {

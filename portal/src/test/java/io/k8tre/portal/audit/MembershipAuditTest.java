@@ -2,12 +2,13 @@ package io.k8tre.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8tre.portal.audit.MembershipLedger.Membership;
 import io.k8tre.portal.directory.DirectoryGroup;
 import io.k8tre.portal.directory.DirectoryProject;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.directory.DirectoryUser;
-import io.k8tre.portal.support.GatewaySettings;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,16 +19,35 @@ import org.junit.jupiter.api.Test;
 class MembershipAuditTest {
 
   private final List<AuditEvent> recorded = Collections.synchronizedList(new ArrayList<>());
-  private final MemoryMembershipLedger ledger = new MemoryMembershipLedger();
+  private final AtomicBoolean trailDown = new AtomicBoolean();
+
+  /** The audit table: keeps what is written, or fails while {@link #trailDown}. */
+  private final AuditStore trail =
+      new AuditStore() {
+        @Override
+        public void write(List<AuditEvent> events) {
+          if (trailDown.get()) {
+            throw new IllegalStateException("database unreachable");
+          }
+          recorded.addAll(events);
+        }
+
+        @Override
+        public List<AuditEvent> find(AuditQuery query) {
+          return List.copyOf(recorded);
+        }
+
+        @Override
+        public int deleteBefore(Instant before) {
+          return 0;
+        }
+      };
+
+  private final MemoryMembershipLedger ledger = new MemoryMembershipLedger(trail);
   private final MembershipAudit audit = replica(ledger);
 
-  private MembershipAudit replica(MembershipLedger shared) {
-    return new MembershipAudit(
-        shared,
-        new Audits(
-            recorded::add,
-            new ClientAddresses(GatewaySettings.trusting("127.0.0.0/8")),
-            Clock.systemUTC()));
+  private static MembershipAudit replica(MembershipLedger shared) {
+    return new MembershipAudit(shared, Clock.systemUTC(), true);
   }
 
   private static DirectorySnapshot snapshot(boolean enabled, List<String> members) {
@@ -141,15 +161,15 @@ class MembershipAuditTest {
     MembershipLedger flaky =
         new MembershipLedger() {
           @Override
-          public boolean add(Membership m) {
+          public boolean add(Membership m, AuditEvent event) {
             fail();
-            return ledger.add(m);
+            return ledger.add(m, event);
           }
 
           @Override
-          public boolean remove(Membership m) {
+          public boolean remove(Membership m, AuditEvent event) {
             fail();
-            return ledger.remove(m);
+            return ledger.remove(m, event);
           }
 
           @Override
@@ -177,5 +197,34 @@ class MembershipAuditTest {
     assertThat(replica.runPending()).isTrue();
     assertThat(lines(recorded))
         .containsExactly("membership.revoked ana asthma", "membership.granted ben asthma");
+  }
+
+  @Test
+  void changedWhenTheEventCannotBeWrittenThenLedgerUnchangedAndEveryReplicaCanStillRecordIt() {
+    started(audit, snapshot(true, List.of("ana")));
+
+    trailDown.set(true);
+    audit.changed(snapshot(true, List.of("ana")), snapshot(true, List.of("ana", "ben")));
+    assertThat(audit.runPending()).isFalse();
+    assertThat(ledger.all()).doesNotContain(new Membership("ben", "asthma"));
+
+    trailDown.set(false);
+    MembershipAudit other = replica(ledger);
+    other.loaded(snapshot(true, List.of("ana", "ben")));
+    other.runPending();
+    audit.runPending();
+    assertThat(lines(recorded)).containsExactly("membership.granted ben asthma");
+  }
+
+  @Test
+  void changedWhenAuditDisabledThenNothingRecordedOrNoted() {
+    MembershipAudit off = new MembershipAudit(ledger, Clock.systemUTC(), false);
+
+    off.loaded(snapshot(true, List.of("ana")));
+    off.changed(snapshot(true, List.of("ana")), snapshot(true, List.of("ana", "ben")));
+    off.runPending();
+
+    assertThat(recorded).isEmpty();
+    assertThat(ledger.all()).isEmpty();
   }
 }
