@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -36,6 +37,7 @@ public class KeycloakRegistrations implements ClientRegistrationRepository {
   private final AtomicReference<ClientRegistration> registration = new AtomicReference<>();
   private volatile Instant lastFailure = Instant.MIN;
   private volatile Probe probe;
+  private final ReentrantLock probing = new ReentrantLock();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -54,35 +56,57 @@ public class KeycloakRegistrations implements ClientRegistrationRepository {
 
   /**
    * Whether Keycloak answers now: its discovery document, asked at most once per {@link
-   * #PROBE_EVERY} (the answer is kept that long, good or bad). A login must not send a browser to a
-   * Keycloak that is down, and once discovered the registration alone cannot tell.
+   * #PROBE_EVERY} (the answer is kept that long from when it came, good or bad). A login must not
+   * send a browser to a Keycloak that is down, and once discovered the registration alone cannot
+   * tell. One probe at a time: while it runs, other logins take the last answer (or wait for the
+   * first), so a burst of logins sends Keycloak one request, not one each.
    */
   public boolean reachable() {
-    Instant now = clock.instant();
     Probe last = probe;
-    if (last != null && Duration.between(last.at(), now).compareTo(PROBE_EVERY) < 0) {
+    if (last != null && fresh(last)) {
       return last.up();
     }
-    boolean up;
+    if (last != null && !probing.tryLock()) {
+      return last.up();
+    }
+    if (last == null) {
+      probing.lock();
+    }
     try {
-      HttpResponse<Void> answer =
-          http.send(
-              HttpRequest.newBuilder(discoveryUri()).timeout(Duration.ofSeconds(3)).build(),
-              HttpResponse.BodyHandlers.discarding());
-      up = answer.statusCode() == 200;
+      Probe current = probe;
+      if (current != null && fresh(current)) {
+        return current.up();
+      }
+      boolean up = ask();
+      if (!up && (current == null || current.up())) {
+        log.warn("Identity provider unreachable: issuer={}", settings.oidc().issuerUri());
+      } else if (up && current != null && !current.up()) {
+        log.info("Identity provider reachable again: issuer={}", settings.oidc().issuerUri());
+      }
+      probe = new Probe(clock.instant(), up);
+      return up;
+    } finally {
+      probing.unlock();
+    }
+  }
+
+  private boolean fresh(Probe p) {
+    return Duration.between(p.at(), clock.instant()).compareTo(PROBE_EVERY) < 0;
+  }
+
+  private boolean ask() {
+    try {
+      return http.send(
+                  HttpRequest.newBuilder(discoveryUri()).timeout(Duration.ofSeconds(3)).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
     } catch (IOException e) {
-      up = false;
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      up = false;
+      return false;
     }
-    if (!up && (last == null || last.up())) {
-      log.warn("Identity provider unreachable: issuer={}", settings.oidc().issuerUri());
-    } else if (up && last != null && !last.up()) {
-      log.info("Identity provider reachable again: issuer={}", settings.oidc().issuerUri());
-    }
-    probe = new Probe(now, up);
-    return up;
   }
 
   private URI discoveryUri() {

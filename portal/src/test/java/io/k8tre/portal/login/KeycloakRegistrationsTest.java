@@ -13,7 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,20 +92,7 @@ class KeycloakRegistrationsTest {
             return this;
           }
         };
-    PortalProperties settings =
-        new PortalProperties(
-            PortalProperties.Mode.DEMO,
-            URI.create("http://localhost:8080"),
-            "localhost",
-            new PortalProperties.Oidc(
-                URI.create("http://localhost:" + port + "/realms/k8tre-app"),
-                "backend",
-                "s",
-                null,
-                List.of("openid")),
-            new PortalProperties.Session(
-                PortalProperties.Store.MEMORY, Duration.ofHours(1), "k8tre-session", false));
-    KeycloakRegistrations registrations = new KeycloakRegistrations(settings, clock);
+    KeycloakRegistrations registrations = new KeycloakRegistrations(settings(port), clock);
 
     assertThatThrownBy(registrations::current)
         .isInstanceOf(IdentityProviderUnavailableException.class);
@@ -112,5 +104,58 @@ class KeycloakRegistrationsTest {
         .isEqualTo("http://localhost:" + port + "/realms/k8tre-app/token");
     assertThat(registrations.current().getRedirectUri())
         .isEqualTo("http://localhost:8080/auth/callback");
+  }
+
+  @Test
+  void reachableWhenManyLoginsAtOnceAndKeycloakSlowThenOneProbe() throws Exception {
+    int port = freePort();
+    AtomicInteger asked = new AtomicInteger();
+    keycloak = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+    keycloak.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    keycloak.createContext(
+        "/realms/k8tre-app/.well-known/openid-configuration",
+        exchange -> {
+          asked.incrementAndGet();
+          try {
+            Thread.sleep(500);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    keycloak.start();
+    KeycloakRegistrations registrations =
+        new KeycloakRegistrations(settings(port), Clock.systemUTC());
+
+    List<Boolean> answers;
+    try (ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Boolean>> pending = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        pending.add(logins.submit(registrations::reachable));
+      }
+      answers = new ArrayList<>();
+      for (Future<Boolean> answer : pending) {
+        answers.add(answer.get());
+      }
+    }
+
+    assertThat(answers).containsOnly(true);
+    assertThat(asked.get()).isEqualTo(1);
+  }
+
+  private static PortalProperties settings(int port) {
+    return new PortalProperties(
+        PortalProperties.Mode.DEMO,
+        URI.create("http://localhost:8080"),
+        "localhost",
+        new PortalProperties.Oidc(
+            URI.create("http://localhost:" + port + "/realms/k8tre-app"),
+            "backend",
+            "s",
+            null,
+            List.of("openid")),
+        new PortalProperties.Session(
+            PortalProperties.Store.MEMORY, Duration.ofHours(1), "k8tre-session", false));
   }
 }
