@@ -42,7 +42,12 @@ final class AuditCsv {
     if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
       safe = "'" + safe;
     }
-    if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+    // ';' too: spreadsheets in many locales split on it, and a cell after it could start with '='.
+    if (safe.contains(",")
+        || safe.contains(";")
+        || safe.contains("\"")
+        || safe.contains("\n")
+        || safe.contains("\r")) {
       return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
     return safe;

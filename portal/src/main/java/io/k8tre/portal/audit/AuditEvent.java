@@ -72,7 +72,8 @@ public record AuditEvent(
   /**
    * Cut to {@code max} characters, never inside a surrogate pair, with control characters (which
    * PostgreSQL's text cannot hold, in the case of NUL, and which would break a CSV line or a log
-   * line) replaced by {@code ?}.
+   * line), line and paragraph separators and invisible format characters (bidi overrides that make
+   * a name read differently on screen than it is stored) replaced by {@code ?}.
    */
   static String bounded(String value, int max) {
     if (value == null) {
@@ -83,10 +84,10 @@ public record AuditEvent(
       cut = cut.substring(0, Character.isHighSurrogate(cut.charAt(max - 1)) ? max - 1 : max);
     }
     for (int i = 0; i < cut.length(); i++) {
-      if (Character.isISOControl(cut.charAt(i))) {
+      if (unsafe(cut.charAt(i))) {
         StringBuilder clean = new StringBuilder(cut);
         for (int j = i; j < clean.length(); j++) {
-          if (Character.isISOControl(clean.charAt(j))) {
+          if (unsafe(clean.charAt(j))) {
             clean.setCharAt(j, '?');
           }
         }
@@ -94,6 +95,20 @@ public record AuditEvent(
       }
     }
     return cut;
+  }
+
+  private static boolean unsafe(char c) {
+    if (c < 0x80) {
+      return c < 0x20 || c == 0x7f;
+    }
+    return switch (Character.getType(c)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR ->
+          true;
+      default -> false;
+    };
   }
 
   /** An event that only the replica handling its request sees. */
