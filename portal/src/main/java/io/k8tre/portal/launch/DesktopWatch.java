@@ -83,12 +83,27 @@ final class DesktopWatch implements SmartLifecycle {
     }
     Map<?, ?> spec =
         resource.getAdditionalProperties().get("spec") instanceof Map<?, ?> m ? m : Map.of();
+    String user = text(spec.get("user"));
+    String project = text(spec.get("project"));
+    // The watch sees every namespace: a desktop's spec is believed only where the portal would
+    // have put it, under the name it would have given it, so a VDIInstance made elsewhere cannot
+    // write into a project's trail.
+    if (user == null
+        || project == null
+        || !KubernetesDesktops.namespaceOf(project).equals(resource.getMetadata().getNamespace())
+        || !DesktopNames.of(user, project).equals(resource.getMetadata().getName())) {
+      log.warn(
+          "Idle stop not audited: desktop {}/{} is not one the portal made for its spec",
+          resource.getMetadata().getNamespace(),
+          resource.getMetadata().getName());
+      return;
+    }
     audit.record(
         new AuditEvent(
             clock.instant(),
             CULLED,
-            text(spec.get("user")),
-            text(spec.get("project")),
+            user,
+            project,
             annotations.get(VDIConventions.APP_ANNOTATION),
             "ok",
             "desktop.idle-timeout",

@@ -3,6 +3,8 @@ package io.k8tre.portal.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.k8tre.api.VDIInstance;
@@ -123,6 +125,30 @@ class DesktopOwnershipIT extends PortalIT {
               assertThat(e.outcome()).isEqualTo("ok");
               assertThat(e.reason()).isEqualTo("desktop.idle-timeout");
             });
+  }
+
+  @Test
+  void idleStopOfADesktopOutsideItsProjectNamespaceThenNotRecorded() {
+    GenericKubernetesResource forged =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion(HasMetadata.getApiVersion(VDIInstance.class))
+            .withKind("VDIInstance")
+            .withNewMetadata()
+            .withNamespace("project-hypertension")
+            .withName(TREVOLUTION_DESKTOP)
+            .withUid("forged-" + System.nanoTime())
+            .addToAnnotations("k8tre.io/stop-reason", "idle-timeout")
+            .endMetadata()
+            .withAdditionalProperties(
+                Map.of("spec", Map.of("user", "trevolution", "project", "asthma")))
+            .build();
+
+    new DesktopWatch(
+            KubernetesMock.client(), KubernetesDesktops.context(directory), auditLog, clock)
+        .deleting(forged);
+    auditLog.flush();
+
+    assertThat(culled()).isEmpty();
   }
 
   @Test
