@@ -1,7 +1,9 @@
 package io.k8tre.portal.audit;
 
 import io.k8tre.portal.directory.DirectoryGroup;
+import io.k8tre.portal.directory.DirectoryProject;
 import io.k8tre.portal.directory.DirectorySnapshot;
+import io.k8tre.portal.login.PortalUser;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,24 @@ public class AuditAccess {
     return realm != null
         && realm.get("roles") instanceof Collection<?> roles
         && roles.contains(settings.platformAdminRole());
+  }
+
+  /** Whether this person may read the project's audit trail. */
+  public boolean mayAudit(
+      Authentication authentication, DirectorySnapshot snapshot, String project) {
+    return isPlatformAdmin(authentication)
+        || PortalUser.usernameOf(authentication)
+            .map(name -> isProjectAdmin(snapshot, name, project))
+            .orElse(false);
+  }
+
+  /** The projects in the directory whose trails this person may read, sorted by name. */
+  public List<String> auditable(Authentication authentication, DirectorySnapshot snapshot) {
+    return snapshot.projects().stream()
+        .map(DirectoryProject::name)
+        .filter(name -> mayAudit(authentication, snapshot, name))
+        .sorted()
+        .toList();
   }
 
   public boolean isProjectAdmin(DirectorySnapshot snapshot, String username, String project) {

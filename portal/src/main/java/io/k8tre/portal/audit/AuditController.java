@@ -67,6 +67,33 @@ class AuditController {
     }
   }
 
+  /** The trails this person may read; 403 for someone who administers nothing. */
+  @GetMapping("/audit")
+  String index(Authentication authentication, Model model) {
+    PortalUser me = DirectoryPages.requireUser(authentication);
+    List<String> projects = access.auditable(authentication, directory.snapshot());
+    boolean platformAdmin = access.isPlatformAdmin(authentication);
+    if (projects.isEmpty() && !platformAdmin) {
+      throw notAdmin();
+    }
+    model.addAttribute("user", me);
+    model.addAttribute("projects", projects);
+    model.addAttribute("platformAdmin", platformAdmin);
+    return "audit-index";
+  }
+
+  /** The form on the index for a project no longer in the directory. */
+  @GetMapping("/audit/open")
+  String open(HttpServletRequest request, Authentication authentication) {
+    String project = request.getParameter("project");
+    if (project == null || project.isBlank()) {
+      return "redirect:/audit";
+    }
+    project = project.strip();
+    requireAuditor(authentication, project);
+    return "redirect:/audit/projects/" + project;
+  }
+
   @GetMapping("/audit/projects/{project}")
   String project(
       @PathVariable String project,
@@ -82,6 +109,8 @@ class AuditController {
     model.addAttribute("from", filters.from());
     model.addAttribute("to", filters.to());
     model.addAttribute("events", store.find(query));
+    // A removed project's trail stays readable; the page says the project is gone.
+    model.addAttribute("known", directory.snapshot().project(project).isPresent());
     return "audit";
   }
 
@@ -108,11 +137,14 @@ class AuditController {
       // header or the page).
       throw new PageException(HttpStatus.NOT_FOUND, "project.unknown", "There is no such project.");
     }
-    if (access.isPlatformAdmin(authentication)
-        || access.isProjectAdmin(directory.snapshot(), me.username(), project)) {
+    if (access.mayAudit(authentication, directory.snapshot(), project)) {
       return me;
     }
-    throw new PageException(
+    throw notAdmin();
+  }
+
+  private static PageException notAdmin() {
+    return new PageException(
         HttpStatus.FORBIDDEN,
         "audit.not-admin",
         "Only the project's administrators and platform administrators can read its audit trail.");

@@ -1,6 +1,7 @@
 package io.k8tre.portal.web;
 
 import io.k8tre.portal.access.AccessPolicy;
+import io.k8tre.portal.audit.AuditAccess;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
 import io.k8tre.portal.login.PortalUser;
@@ -17,9 +18,11 @@ import org.springframework.web.util.UriUtils;
 class ProjectsController {
 
   private final Directory directory;
+  private final AuditAccess audit;
 
-  ProjectsController(Directory directory) {
+  ProjectsController(Directory directory, AuditAccess audit) {
     this.directory = directory;
+    this.audit = audit;
   }
 
   @GetMapping("/")
@@ -36,6 +39,8 @@ class ProjectsController {
     model.addAttribute("user", user);
     model.addAttribute("projects", AccessPolicy.projectsOf(snapshot, user.username()));
     model.addAttribute("standing", DirectoryPages.standing(snapshot, user.username()));
+    model.addAttribute("auditable", audit.auditable(authentication, snapshot));
+    model.addAttribute("platformAdmin", audit.isPlatformAdmin(authentication));
     return "projects";
   }
 
@@ -55,6 +60,7 @@ class ProjectsController {
     DirectoryPages.requireAllowed(AccessPolicy.decideProject(snapshot, user.username(), project));
     model.addAttribute("user", user);
     model.addAttribute("project", snapshot.project(project).orElseThrow());
+    model.addAttribute("auditable", audit.mayAudit(authentication, snapshot, project));
     return "apps";
   }
 }

@@ -53,7 +53,7 @@ class AuditIT extends PortalIT {
     assertThat(deny.reason()).isEqualTo("token.user-mismatch");
     assertThat(deny.project()).isEqualTo("asthma");
     assertThat(deny.requestId()).isNotBlank();
-    assertThat(deny.clientAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    assertThat(deny.clientAddress()).isIn("127.0.0.1", "::1");
   }
 
   @Test
@@ -103,6 +103,61 @@ class AuditIT extends PortalIT {
       assertThat(page.statusCode()).as(query).isEqualTo(400);
       assertThat(page.body()).as(query).contains("filter.date");
     }
+  }
+
+  @Test
+  void indexWhenAdminOfSomeProjectsThenListsThoseAndTheDashboardLinksThem() {
+    // Admin groups in the samples: trevolution is in diabetes-admin; alwin in all three.
+    Browserless trevolution = newBrowser();
+    trevolution.login("trevolution", "k8tre");
+    Browserless alwin = newBrowser();
+    alwin.login("alwin", "k8tre");
+
+    assertThat(trails(trevolution.get("/audit"))).containsExactly("diabetes");
+    assertThat(trails(alwin.get("/audit"))).containsExactly("asthma", "diabetes", "hypertension");
+    Document dashboard = Jsoup.parse(trevolution.get("/projects").body());
+    assertThat(dashboard.select(".project-card a[href^=/audit/projects/]"))
+        .extracting(a -> a.attr("href"))
+        .containsExactly("/audit/projects/diabetes");
+    assertThat(Jsoup.parse(trevolution.get("/projects/diabetes/apps").body()).select("a"))
+        .extracting(a -> a.attr("href"))
+        .contains("/audit/projects/diabetes");
+    assertThat(Jsoup.parse(trevolution.get("/projects/asthma/apps").body()).select("a"))
+        .extracting(a -> a.attr("href"))
+        .doesNotContain("/audit/projects/asthma");
+  }
+
+  @Test
+  void indexWhenDisabledAccountThenForbidden() {
+    Browserless test = newBrowser();
+    test.login("test", "k8tre");
+
+    HttpResponse<String> page = test.get("/audit");
+
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).contains("audit.not-admin");
+  }
+
+  @Test
+  void timelineWhenProjectNoLongerInTheDirectoryThenPlatformAdminReadsItWithANotice() {
+    Browserless admin = newBrowser();
+    admin.login("k8tre-user", "k8tre");
+
+    HttpResponse<String> opened = admin.get("/audit/open?project=%20retired-study%20");
+    HttpResponse<String> page = admin.get("/audit/projects/retired-study");
+
+    assertThat(opened.statusCode()).isEqualTo(302);
+    assertThat(Browserless.location(opened)).endsWith("/audit/projects/retired-study");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(page.body()).select(".notice").text())
+        .contains("no project of this name in the directory");
+    assertThat(admin.get("/audit/open?project=Bad_Name%0D%0AX:1").statusCode()).isEqualTo(404);
+    assertThat(Browserless.location(admin.get("/audit/open"))).endsWith("/audit");
+  }
+
+  private static List<String> trails(HttpResponse<String> index) {
+    assertThat(index.statusCode()).isEqualTo(200);
+    return Jsoup.parse(index.body()).select(".project-card h2 a").eachText();
   }
 
   @Test

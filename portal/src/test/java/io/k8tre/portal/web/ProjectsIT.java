@@ -20,7 +20,7 @@ class ProjectsIT extends PortalIT {
     Document page = Jsoup.parse(browser.get("/projects").body());
 
     assertThat(page.select(".project-card h2").eachText()).containsExactly("asthma", "diabetes");
-    assertThat(page.select(".project-card p").eachText())
+    assertThat(page.select(".project-card p.description").eachText())
         .containsExactly("Asthma research project", "Diabetes research project");
   }
 
