@@ -3,6 +3,8 @@ package io.k8tre.portal.audit;
 import io.k8tre.portal.gateway.GatewayProperties;
 import io.k8tre.portal.gateway.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +21,12 @@ public class ClientAddresses {
     this.proxies = new TrustedProxies(gateway.trustedProxies());
   }
 
+  /** The client's address, IPv6 in its short form (RFC 5952: {@code ::1}, not {@code 0:0:…:1}). */
   public String of(HttpServletRequest request) {
+    return canonical(client(request));
+  }
+
+  private String client(HttpServletRequest request) {
     String peer = request.getRemoteAddr();
     if (!proxies.isTrusted(peer)) {
       return peer;
@@ -40,5 +47,65 @@ public class ClientAddresses {
       }
     }
     return hops[0].strip();
+  }
+
+  /**
+   * An IPv6 literal in RFC 5952 form (lower case, no leading zeros, the longest run of two or more
+   * zero groups as {@code ::}); anything else as it is.
+   */
+  static String canonical(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return address;
+    }
+    byte[] bytes;
+    try {
+      // A literal with a colon is parsed, never looked up.
+      bytes = InetAddress.getByName(address).getAddress();
+    } catch (UnknownHostException | SecurityException e) {
+      return address;
+    }
+    if (bytes.length == 4) {
+      return ipv4(bytes); // an IPv4-mapped address, ::ffff:a.b.c.d
+    }
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+        text.append(':');
+      }
+      text.append(Integer.toHexString(groups[i]));
+    }
+    return text.toString();
+  }
+
+  private static String ipv4(byte[] bytes) {
+    return (bytes[0] & 0xff)
+        + "."
+        + (bytes[1] & 0xff)
+        + "."
+        + (bytes[2] & 0xff)
+        + "."
+        + (bytes[3] & 0xff);
   }
 }

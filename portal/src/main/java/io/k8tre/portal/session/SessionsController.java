@@ -70,6 +70,7 @@ class SessionsController {
     model.addAttribute("subject", subject);
     model.addAttribute("sessions", sessions.activeOf(subject));
     model.addAttribute("currentSid", currentSid(request));
+    model.addAttribute("platformAdmin", access.isPlatformAdmin(authentication));
     return "sessions";
   }
 

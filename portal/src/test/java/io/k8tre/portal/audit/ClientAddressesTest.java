@@ -36,4 +36,24 @@ class ClientAddressesTest {
   void ofWhenHeaderHoldsGarbageThenPeer() {
     assertThat(addresses.of(from("10.0.0.2", "evil\r\nX-Injected: 1"))).isEqualTo("10.0.0.2");
   }
+
+  @Test
+  void canonicalWhenIpv6ThenRfc5952ShortForm() {
+    // Examples from RFC 5952, sections 4.2.1 to 4.3, and Tomcat's way of writing loopback.
+    assertThat(ClientAddresses.canonical("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+    assertThat(ClientAddresses.canonical("2001:db8:0:0:0:0:2:1")).isEqualTo("2001:db8::2:1");
+    assertThat(ClientAddresses.canonical("2001:db8:0:1:1:1:1:1")).isEqualTo("2001:db8:0:1:1:1:1:1");
+    assertThat(ClientAddresses.canonical("2001:0:0:1:0:0:0:1")).isEqualTo("2001:0:0:1::1");
+    assertThat(ClientAddresses.canonical("2001:db8:0:0:1:0:0:1")).isEqualTo("2001:db8::1:0:0:1");
+    assertThat(ClientAddresses.canonical("2001:DB8::AB")).isEqualTo("2001:db8::ab");
+    assertThat(ClientAddresses.canonical("0:0:0:0:0:0:0:0")).isEqualTo("::");
+    assertThat(ClientAddresses.canonical("::ffff:10.1.2.3")).isEqualTo("10.1.2.3");
+  }
+
+  @Test
+  void canonicalWhenIpv4OrNotAnAddressThenUnchanged() {
+    assertThat(ClientAddresses.canonical("10.0.0.1")).isEqualTo("10.0.0.1");
+    assertThat(ClientAddresses.canonical("fe:zz")).isEqualTo("fe:zz");
+    assertThat(ClientAddresses.canonical(null)).isNull();
+  }
 }

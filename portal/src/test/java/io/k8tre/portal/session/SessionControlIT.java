@@ -157,6 +157,17 @@ class SessionControlIT extends PortalIT {
     browser.login("trevolution", "k8tre");
 
     assertThat(browser.get("/sessions?user=alwin").statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(browser.get("/sessions").body()).select("form[method=get]")).isEmpty();
+  }
+
+  @Test
+  void sessionsWhenPlatformAdminThenAFormLeadsToAnyonesSessions() {
+    Browserless platform = newBrowser();
+    platform.login("k8tre-user", "k8tre");
+
+    Document page = Jsoup.parse(platform.get("/sessions").body());
+
+    assertThat(page.select("form[method=get][action=/sessions] input[name=user]")).hasSize(1);
   }
 
   @Test
