@@ -1,10 +1,9 @@
 package io.k8tre.portal.audit;
 
 import io.k8tre.portal.gateway.GatewayProperties;
+import io.k8tre.portal.gateway.IpLiterals;
 import io.k8tre.portal.gateway.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +56,8 @@ public class ClientAddresses {
     if (address == null || address.indexOf(':') < 0) {
       return address;
     }
-    byte[] bytes;
-    try {
-      // A literal with a colon is parsed, never looked up.
-      bytes = InetAddress.getByName(address).getAddress();
-    } catch (UnknownHostException | SecurityException e) {
+    byte[] bytes = IpLiterals.parse(address).orElse(null);
+    if (bytes == null) {
       return address;
     }
     if (bytes.length == 4) {

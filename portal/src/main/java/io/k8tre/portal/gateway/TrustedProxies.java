@@ -1,7 +1,5 @@
 package io.k8tre.portal.gateway;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -18,16 +16,10 @@ public final class TrustedProxies {
     this.ranges = cidrs.stream().map(TrustedProxies::parse).toList();
   }
 
+  /** Whether the address literal lies in a trusted range; anything not a literal is not. */
   public boolean isTrusted(String address) {
-    byte[] bytes;
-    try {
-      if (address == null
-          || !address.matches("[0-9A-Fa-f:.]+")
-          || (address.indexOf('.') < 0 && address.indexOf(':') < 0)) {
-        return false;
-      }
-      bytes = InetAddress.getByName(address).getAddress();
-    } catch (UnknownHostException e) {
+    byte[] bytes = IpLiterals.parse(address).orElse(null);
+    if (bytes == null) {
       return false;
     }
     for (Range range : ranges) {
@@ -51,14 +43,16 @@ public final class TrustedProxies {
 
   private static Range parse(String cidr) {
     String[] parts = cidr.strip().split("/", 2);
+    byte[] network =
+        IpLiterals.parse(parts[0])
+            .orElseThrow(() -> new IllegalArgumentException("not an address range: " + cidr));
     try {
-      byte[] network = InetAddress.getByName(parts[0]).getAddress();
       int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
       if (prefix < 0 || prefix > network.length * 8) {
         throw new IllegalArgumentException("bad prefix in " + cidr);
       }
       return new Range(network, prefix);
-    } catch (UnknownHostException | NumberFormatException e) {
+    } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not an address range: " + cidr, e);
     }
   }

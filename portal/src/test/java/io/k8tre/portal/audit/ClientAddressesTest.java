@@ -3,6 +3,7 @@ package io.k8tre.portal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8tre.portal.support.GatewaySettings;
+import io.k8tre.portal.support.RecordingResolverProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -48,6 +49,14 @@ class ClientAddressesTest {
     assertThat(ClientAddresses.canonical("2001:DB8::AB")).isEqualTo("2001:db8::ab");
     assertThat(ClientAddresses.canonical("0:0:0:0:0:0:0:0")).isEqualTo("::");
     assertThat(ClientAddresses.canonical("::ffff:10.1.2.3")).isEqualTo("10.1.2.3");
+  }
+
+  @Test
+  void canonicalWhenNotALiteralThenUnchangedAndNeverLookedUp() {
+    assertThat(ClientAddresses.canonical(".1:2")).isEqualTo(".1:2");
+    assertThat(ClientAddresses.canonical("..::")).isEqualTo("..::");
+
+    assertThat(RecordingResolverProvider.LOOKUPS).doesNotContain(".1:2", "..::");
   }
 
   @Test
