@@ -1,8 +1,10 @@
 package io.k8tre.portal.audit;
 
+import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectoryGroup;
 import io.k8tre.portal.directory.DirectoryProject;
 import io.k8tre.portal.directory.DirectorySnapshot;
+import io.k8tre.portal.directory.DirectoryUser;
 import io.k8tre.portal.login.PortalUser;
 import java.util.Collection;
 import java.util.List;
@@ -19,13 +21,28 @@ import org.springframework.stereotype.Component;
 public class AuditAccess {
 
   private final AuditProperties settings;
+  private final Directory directory;
 
-  AuditAccess(AuditProperties settings) {
+  AuditAccess(AuditProperties settings, Directory directory) {
     this.settings = settings;
+    this.directory = directory;
   }
 
+  /**
+   * The Keycloak group or realm role, from the login's claims, and an enabled {@code User} in the
+   * directory now: disabling someone's account ends their admin rights at once, as it ends their
+   * projects, without waiting for the login to end.
+   */
   public boolean isPlatformAdmin(Authentication authentication) {
     if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser oidc)) {
+      return false;
+    }
+    boolean enabled =
+        PortalUser.usernameOf(authentication)
+            .flatMap(name -> directory.snapshot().user(name))
+            .map(DirectoryUser::enabled)
+            .orElse(false);
+    if (!enabled) {
       return false;
     }
     List<String> groups = oidc.getClaimAsStringList("groups");

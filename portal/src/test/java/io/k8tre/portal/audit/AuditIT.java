@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.k8tre.portal.support.Browserless;
 import io.k8tre.portal.support.PortalIT;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,32 @@ class AuditIT extends PortalIT {
     assertThat(Jsoup.parse(trevolution.get("/projects/asthma/apps").body()).select("a"))
         .extracting(a -> a.attr("href"))
         .doesNotContain("/audit/projects/asthma");
+  }
+
+  @Test
+  void platformAdminWhenAccountDisabledInTheDirectoryThenAdminRightsEndWithinSeconds()
+      throws Exception {
+    Browserless admin = newBrowser();
+    admin.login("k8tre-user", "k8tre");
+    assertThat(admin.get("/audit/projects/asthma").statusCode()).isEqualTo(200);
+    Path users = DIRECTORY.resolve("users.yaml");
+    String before = Files.readString(users);
+    String enabled = "username: k8tre-user\n  email: k8tre-user@k8tre.io\n  enabled: true";
+    assertThat(before).contains(enabled);
+    try {
+      Files.writeString(users, before.replace(enabled, enabled.replace("true", "false")));
+
+      await()
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> admin.get("/audit/projects/asthma").statusCode() == 403);
+      assertThat(admin.get("/audit").statusCode()).isEqualTo(403);
+      assertThat(admin.get("/sessions?user=alwin").statusCode()).isEqualTo(403);
+    } finally {
+      Files.writeString(users, before);
+    }
+    await()
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> admin.get("/audit/projects/asthma").statusCode() == 200);
   }
 
   @Test
