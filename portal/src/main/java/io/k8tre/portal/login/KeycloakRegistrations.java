@@ -2,7 +2,6 @@ package io.k8tre.portal.login;
 
 import io.k8tre.portal.config.PortalProperties;
 import io.k8tre.portal.config.SecretValue;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -31,6 +34,7 @@ public class KeycloakRegistrations implements ClientRegistrationRepository {
   private static final Logger log = LoggerFactory.getLogger(KeycloakRegistrations.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
   static final Duration PROBE_EVERY = Duration.ofSeconds(5);
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
   private final PortalProperties settings;
   private final Clock clock;
@@ -90,20 +94,28 @@ public class KeycloakRegistrations implements ClientRegistrationRepository {
     }
   }
 
+  /** Kept for {@link #PROBE_EVERY}; an answer from the future (the clock stepped back) is stale. */
   private boolean fresh(Probe p) {
-    return Duration.between(p.at(), clock.instant()).compareTo(PROBE_EVERY) < 0;
+    Duration age = Duration.between(p.at(), clock.instant());
+    return !age.isNegative() && age.compareTo(PROBE_EVERY) < 0;
   }
 
+  /**
+   * The whole exchange, body included, within {@link #PROBE_TIMEOUT}: a Keycloak (or something in
+   * between) that sends its headers and then trickles the body must not hold the probe.
+   */
   private boolean ask() {
+    CompletableFuture<HttpResponse<Void>> answer =
+        http.sendAsync(
+            HttpRequest.newBuilder(discoveryUri()).timeout(PROBE_TIMEOUT).build(),
+            HttpResponse.BodyHandlers.discarding());
     try {
-      return http.send(
-                  HttpRequest.newBuilder(discoveryUri()).timeout(Duration.ofSeconds(3)).build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
+      return answer.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).statusCode() == 200;
+    } catch (ExecutionException | TimeoutException e) {
+      answer.cancel(true);
       return false;
     } catch (InterruptedException e) {
+      answer.cancel(true);
       Thread.currentThread().interrupt();
       return false;
     }

@@ -2,6 +2,7 @@ package io.k8tre.portal.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import io.k8tre.portal.config.PortalProperties;
@@ -142,6 +143,36 @@ class KeycloakRegistrationsTest {
 
     assertThat(answers).containsOnly(true);
     assertThat(asked.get()).isEqualTo(1);
+  }
+
+  @Test
+  void reachableWhenKeycloakSendsHeadersThenStallsTheBodyThenDownWithinTheProbeTimeout()
+      throws Exception {
+    int port = freePort();
+    keycloak = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+    keycloak.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    keycloak.createContext(
+        "/realms/k8tre-app/.well-known/openid-configuration",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 1_000);
+          exchange.getResponseBody().write('{');
+          exchange.getResponseBody().flush();
+          try {
+            Thread.sleep(30_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
+    keycloak.start();
+    KeycloakRegistrations registrations =
+        new KeycloakRegistrations(settings(port), Clock.systemUTC());
+
+    boolean up =
+        assertTimeoutPreemptively(
+            KeycloakRegistrations.PROBE_TIMEOUT.plusSeconds(5), registrations::reachable);
+
+    assertThat(up).isFalse();
   }
 
   private static PortalProperties settings(int port) {
