@@ -1,6 +1,7 @@
 package io.k8tre.portal.web;
 
 import io.k8tre.portal.access.AccessPolicy;
+import io.k8tre.portal.access.Decision;
 import io.k8tre.portal.audit.Audits;
 import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.directory.DirectorySnapshot;
@@ -60,7 +61,13 @@ class LaunchController {
       Model model) {
     PortalUser user = DirectoryPages.requireUser(authentication);
     DirectorySnapshot snapshot = directory.snapshot();
-    DirectoryPages.requireAllowed(AccessPolicy.decideApp(snapshot, user.username(), project, app));
+    Decision decision = AccessPolicy.decideApp(snapshot, user.username(), project, app);
+    if (!decision.allowed()) {
+      // Who was refused which project's app is part of the record of access, as at the gateway.
+      audits.record(
+          request, "launch", user.username(), project, app, "deny", decision.reason().code());
+    }
+    DirectoryPages.requireAllowed(decision);
     ProjectApp found = snapshot.project(project).flatMap(p -> p.app(app)).orElseThrow();
 
     HttpSession session = request.getSession(false);

@@ -156,6 +156,33 @@ class AuditIT extends PortalIT {
   }
 
   @Test
+  void launchWhenRefusedThenRecordedInTheProjectsTrailWithTheReason() {
+    Browserless trevolution = newBrowser();
+    trevolution.login("trevolution", "k8tre");
+    Browserless test = newBrowser();
+    test.login("test", "k8tre");
+
+    assertThat(trevolution.get("/launch/hypertension/jupyterhub").statusCode()).isEqualTo(403);
+    assertThat(test.get("/launch/asthma/jupyterhub").statusCode()).isEqualTo(403);
+
+    log.flush();
+    assertThat(
+            store.find(new AuditQuery("hypertension", "trevolution", null, "deny", null, null, 50)))
+        .anySatisfy(
+            e -> {
+              assertThat(e.kind()).isEqualTo("launch");
+              assertThat(e.app()).isEqualTo("jupyterhub");
+              assertThat(e.reason()).isEqualTo("project.not-member");
+            });
+    assertThat(store.find(new AuditQuery("asthma", "test", null, "deny", null, null, 50)))
+        .anySatisfy(
+            e -> {
+              assertThat(e.kind()).isEqualTo("launch");
+              assertThat(e.reason()).isEqualTo("user.disabled");
+            });
+  }
+
+  @Test
   void indexWhenDisabledAccountThenForbidden() {
     Browserless test = newBrowser();
     test.login("test", "k8tre");
