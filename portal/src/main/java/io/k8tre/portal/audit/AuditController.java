@@ -74,7 +74,10 @@ class AuditController {
     List<String> projects = access.auditable(authentication, directory.snapshot());
     boolean platformAdmin = access.isPlatformAdmin(authentication);
     if (projects.isEmpty() && !platformAdmin) {
-      throw notAdmin();
+      throw new PageException(
+          HttpStatus.FORBIDDEN,
+          "audit.not-admin",
+          "Only project administrators and platform administrators can read audit trails.");
     }
     model.addAttribute("user", me);
     model.addAttribute("projects", projects);

@@ -2,6 +2,7 @@ package io.k8tre.portal.session;
 
 import io.k8tre.portal.audit.AuditAccess;
 import io.k8tre.portal.audit.Audits;
+import io.k8tre.portal.directory.Directory;
 import io.k8tre.portal.login.KeycloakSingleSignOut;
 import io.k8tre.portal.login.PortalUser;
 import io.k8tre.portal.web.DirectoryPages;
@@ -44,14 +45,17 @@ class SessionsController {
   private final AuditAccess access;
   private final Audits audits;
   private final KeycloakSingleSignOut singleSignOut;
+  private final Directory directory;
 
   SessionsController(
       PortalSessions sessions,
       SessionRepository<? extends Session> httpSessions,
       AuditAccess access,
       Audits audits,
-      KeycloakSingleSignOut singleSignOut) {
+      KeycloakSingleSignOut singleSignOut,
+      Directory directory) {
     this.singleSignOut = singleSignOut;
+    this.directory = directory;
     this.sessions = sessions;
     this.httpSessions = httpSessions;
     this.access = access;
@@ -71,6 +75,8 @@ class SessionsController {
     model.addAttribute("sessions", sessions.activeOf(subject));
     model.addAttribute("currentSid", currentSid(request));
     model.addAttribute("platformAdmin", access.isPlatformAdmin(authentication));
+    // Someone unknown to the directory may still have sessions (removed since signing in).
+    model.addAttribute("known", directory.snapshot().user(subject).isPresent());
     return "sessions";
   }
 

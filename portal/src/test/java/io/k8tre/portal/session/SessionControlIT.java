@@ -168,6 +168,10 @@ class SessionControlIT extends PortalIT {
     Document page = Jsoup.parse(platform.get("/sessions").body());
 
     assertThat(page.select("form[method=get][action=/sessions] input[name=user]")).hasSize(1);
+    assertThat(page.select(".notice").text()).doesNotContain("no user of this name");
+    assertThat(
+            Jsoup.parse(platform.get("/sessions?user=nobody-here").body()).select(".notice").text())
+        .contains("no user of this name in the directory");
   }
 
   @Test
