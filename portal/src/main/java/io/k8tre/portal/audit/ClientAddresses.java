@@ -50,58 +50,12 @@ public class ClientAddresses {
 
   /**
    * An IPv6 literal in RFC 5952 form (lower case, no leading zeros, the longest run of two or more
-   * zero groups as {@code ::}); anything else as it is.
+   * zero groups as {@code ::}), an IPv4-mapped one as IPv4; anything else as it is.
    */
   static String canonical(String address) {
     if (address == null || address.indexOf(':') < 0) {
       return address;
     }
-    byte[] bytes = IpLiterals.parse(address).orElse(null);
-    if (bytes == null) {
-      return address;
-    }
-    if (bytes.length == 4) {
-      return ipv4(bytes); // an IPv4-mapped address, ::ffff:a.b.c.d
-    }
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) {
-      groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-    }
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; ) {
-      int j = i;
-      while (j < 8 && groups[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = j == i ? i + 1 : j;
-    }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        text.append("::");
-        i += bestLength - 1;
-        continue;
-      }
-      if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
-        text.append(':');
-      }
-      text.append(Integer.toHexString(groups[i]));
-    }
-    return text.toString();
-  }
-
-  private static String ipv4(byte[] bytes) {
-    return (bytes[0] & 0xff)
-        + "."
-        + (bytes[1] & 0xff)
-        + "."
-        + (bytes[2] & 0xff)
-        + "."
-        + (bytes[3] & 0xff);
+    return IpLiterals.parse(address).map(IpLiterals::text).orElse(address);
   }
 }
