@@ -34,12 +34,16 @@ public class AuditAccess {
    * projects, without waiting for the login to end.
    */
   public boolean isPlatformAdmin(Authentication authentication) {
+    return isPlatformAdmin(authentication, directory.snapshot());
+  }
+
+  private boolean isPlatformAdmin(Authentication authentication, DirectorySnapshot snapshot) {
     if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser oidc)) {
       return false;
     }
     boolean enabled =
         PortalUser.usernameOf(authentication)
-            .flatMap(name -> directory.snapshot().user(name))
+            .flatMap(snapshot::user)
             .map(DirectoryUser::enabled)
             .orElse(false);
     if (!enabled) {
@@ -58,19 +62,25 @@ public class AuditAccess {
   /** Whether this person may read the project's audit trail. */
   public boolean mayAudit(
       Authentication authentication, DirectorySnapshot snapshot, String project) {
-    return isPlatformAdmin(authentication)
-        || PortalUser.usernameOf(authentication)
-            .map(name -> isProjectAdmin(snapshot, name, project))
-            .orElse(false);
+    return auditable(authentication, snapshot, List.of(project)).contains(project);
   }
 
   /** The projects in the directory whose trails this person may read, sorted by name. */
   public List<String> auditable(Authentication authentication, DirectorySnapshot snapshot) {
-    return snapshot.projects().stream()
-        .map(DirectoryProject::name)
-        .filter(name -> mayAudit(authentication, snapshot, name))
-        .sorted()
-        .toList();
+    return auditable(
+        authentication,
+        snapshot,
+        snapshot.projects().stream().map(DirectoryProject::name).sorted().toList());
+  }
+
+  private List<String> auditable(
+      Authentication authentication, DirectorySnapshot snapshot, List<String> projects) {
+    if (isPlatformAdmin(authentication, snapshot)) {
+      return projects;
+    }
+    return PortalUser.usernameOf(authentication)
+        .map(name -> projects.stream().filter(p -> isProjectAdmin(snapshot, name, p)).toList())
+        .orElse(List.of());
   }
 
   public boolean isProjectAdmin(DirectorySnapshot snapshot, String username, String project) {

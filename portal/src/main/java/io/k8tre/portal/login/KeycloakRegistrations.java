@@ -70,11 +70,11 @@ public class KeycloakRegistrations implements ClientRegistrationRepository {
     if (last != null && fresh(last)) {
       return last.up();
     }
-    if (last != null && !probing.tryLock()) {
-      return last.up();
-    }
-    if (last == null) {
-      probing.lock();
+    if (!probing.tryLock()) {
+      if (last != null) {
+        return last.up();
+      }
+      probing.lock(); // nothing known yet: wait for the probe under way
     }
     try {
       Probe current = probe;

@@ -3,8 +3,11 @@ package io.k8tre.portal.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,25 +40,20 @@ public class Display {
     if (userAgent == null || userAgent.isBlank()) {
       return "Unknown browser";
     }
-    String name = null;
-    String version = null;
-    Matcher m = BROWSER.matcher(userAgent);
     // Edge and Opera also say Chrome, and Chrome also says Safari: the first of this order wins.
-    for (String wanted : new String[] {"Edg", "OPR", "Firefox", "Chromium", "Chrome", "Version"}) {
-      m.reset();
-      while (m.find()) {
-        if (m.group(1).equals(wanted)) {
-          name = wanted;
-          version = m.group(2);
-          break;
-        }
-      }
-      if (name != null) {
-        break;
-      }
+    Map<String, String> named = new HashMap<>();
+    Matcher m = BROWSER.matcher(userAgent);
+    while (m.find()) {
+      named.putIfAbsent(m.group(1), m.group(2));
     }
+    String name =
+        Stream.of("Edg", "OPR", "Firefox", "Chromium", "Chrome", "Version")
+            .filter(named::containsKey)
+            .findFirst()
+            .orElse("");
+    String version = named.get(name);
     String browser =
-        switch (name == null ? "" : name) {
+        switch (name) {
           case "Edg" -> "Edge " + version;
           case "OPR" -> "Opera " + version;
           case "Version" -> userAgent.contains("Safari/") ? "Safari " + version : null;
